@@ -1,0 +1,1 @@
+"""The rubrics shipped with readiness: data files, found through the package."""

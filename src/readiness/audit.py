@@ -1,0 +1,75 @@
+"""The audit pipeline for one or many plans: load, validate, judge, score. No printing."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from readiness import __version__
+from readiness.errors import InputError, Problem
+from readiness.judge import check_waivers, judge
+from readiness.plan.load import LoadedPlan, load_plan
+from readiness.result import AuditResult, PlanResult
+from readiness.rubric.models import Band
+from readiness.rubric.rubric import Rubric
+from readiness.score import band_for, overall_score, reaches, score_levers
+from readiness.source import DEFAULT_MAX_BYTES
+
+
+@dataclass(frozen=True, slots=True)
+class AuditOptions:
+    as_of: date
+    min_band: Band = "developing"
+    fail_under: float | None = None
+    max_bytes: int = DEFAULT_MAX_BYTES
+
+
+def audit_plan(loaded: LoadedPlan, rubric: Rubric, options: AuditOptions) -> PlanResult:
+    doc, plan = loaded.doc, loaded.plan
+    check_waivers(doc, plan, rubric, {c.id for c in rubric.criteria})
+    results = judge(doc, plan, rubric, options.as_of)
+    levers = score_levers(rubric.levers, results)
+    scored = tuple(lr for lr in levers if lr.lever.scored)
+    unscored = tuple(lr for lr in levers if not lr.lever.scored)
+    overall = overall_score(scored)
+    band, reasons = band_for(overall, scored, results, rubric.bands)
+    passed = reaches(band, options.min_band) and (
+        options.fail_under is None or overall >= options.fail_under
+    )
+    return PlanResult(
+        path=doc.file,
+        title=plan.plan.title,
+        commissioner=plan.plan.commissioner,
+        score=overall,
+        band=band,
+        band_reasons=reasons,
+        levers=scored,
+        unscored=unscored,
+        criteria=tuple(results),
+        passed=passed,
+    )
+
+
+def audit_files(
+    files: Iterable[tuple[Path, str]], rubric: Rubric, options: AuditOptions
+) -> AuditResult:
+    """Audit every (path, display name) pair; ``InputError`` lists every invalid file's problems."""
+    results: list[PlanResult] = []
+    problems: list[Problem] = []
+    for path, display in files:
+        try:
+            results.append(audit_plan(load_plan(path, display, options.max_bytes), rubric, options))
+        except InputError as exc:
+            problems.extend(exc.problems)
+    if problems:
+        raise InputError(problems)
+    return AuditResult(
+        tool_version=__version__,
+        rubric=rubric,
+        as_of=options.as_of,
+        min_band=options.min_band,
+        fail_under=options.fail_under,
+        plans=tuple(results),
+    )

@@ -1,0 +1,179 @@
+"""The language checks (RP-08, LF-07): punitive or surveillance phrasing in free text.
+
+Phrases come from the rubric's ``phrases`` lists. Matching ignores case, works on whole words,
+treats a space and a hyphen alike, and lets a trailing ``*`` continue the word. A phrase in
+quotation marks, or shortly after a negation ("not", "no", "avoid", "instead of" ...), is
+being rejected rather than used, so it is not a hit.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import lru_cache
+from typing import Literal
+
+from pydantic import BaseModel
+
+from readiness.checks.base import (
+    Context,
+    Finding,
+    Hit,
+    Params,
+    Phrase,
+    check,
+    met,
+    no_evidence,
+    not_met,
+    partial,
+    plural,
+    say_list,
+)
+from readiness.loader import KeyPath
+from readiness.plan.models import Plan
+
+FREE_TEXT_FIELDS = frozenset(("notes", "exit_criteria", "escalation", "practice_mapping"))
+"""Keys whose text is prose a person wrote, read by the language checks (with narrative)."""
+
+_NEGATORS = frozenset(
+    [
+        "not",
+        "no",
+        "never",
+        "neither",
+        "nor",
+        "without",
+        "avoid",
+        "avoids",
+        "avoided",
+        "avoiding",
+        "instead",
+        "rather",
+        "replace",
+        "replaces",
+        "replaced",
+        "replacing",
+    ]
+)
+_FILLERS = frozenset(["or", "and", "a", "an", "the", "any"])
+_WINDOW = 3
+_CLAUSE_END = re.compile(r"[.;:!?\n]")
+_WORD = re.compile(r"[\w']+")
+_QUOTED = re.compile(r"\"[^\"\n]*\"|“[^”]*”|‘[^’]*’|(?<!\w)'[^'\n]*'(?!\w)")
+
+
+def phrase_pattern(phrase: str) -> str:
+    """The regular expression for one phrase (no flags; compile with IGNORECASE)."""
+    wildcard = phrase.endswith("*")
+    words = re.split(r"[\s-]+", phrase.rstrip("*").strip())
+    body = r"[\s-]+".join(re.escape(w) for w in words if w)
+    return r"(?<!\w)" + body + (r"\w*" if wildcard else r"(?!\w)")
+
+
+@lru_cache(maxsize=64)
+def _compiled(phrases: tuple[Phrase, ...]) -> tuple[re.Pattern[str], ...]:
+    return tuple(re.compile(phrase_pattern(p.phrase), re.IGNORECASE) for p in phrases)
+
+
+def free_text(plan: Plan, scope: str) -> Iterator[tuple[KeyPath, str]]:
+    """Every piece of free text in the plan (or in one top-level section), with its path."""
+    if scope in ("all", "narrative") and plan.narrative:
+        for key, text in plan.narrative.items():
+            yield ("narrative", key), text
+    for name in type(plan).model_fields:
+        if scope in ("all", name):
+            yield from _walk(getattr(plan, name), (name,))
+
+
+def _walk(value: object, path: KeyPath) -> Iterator[tuple[KeyPath, str]]:
+    if isinstance(value, BaseModel):
+        for name in type(value).model_fields:
+            child = getattr(value, name)
+            if child is None:
+                continue
+            if name in FREE_TEXT_FIELDS:
+                if isinstance(child, str):
+                    yield (*path, name), child
+                elif isinstance(child, list):
+                    for i, item in enumerate(child):
+                        yield (*path, name, i), item
+            else:
+                yield from _walk(child, (*path, name))
+    elif isinstance(value, list):
+        for i, item in enumerate(value):
+            yield from _walk(item, (*path, i))
+
+
+def is_rejected(text: str, start: int) -> bool:
+    """Whether the phrase at ``start`` is quoted or negated, so not really used."""
+    if any(m.start() < start < m.end() for m in _QUOTED.finditer(text)):
+        return True
+    clause = _CLAUSE_END.split(text[:start])[-1]
+    counted = 0
+    for word in reversed(_WORD.findall(clause.lower())):
+        if word in _NEGATORS or word.endswith("n't"):
+            return True
+        if word not in _FILLERS:
+            counted += 1
+            if counted >= _WINDOW:
+                return False
+    return False
+
+
+def find_hits(texts: list[tuple[KeyPath, str]], phrases: tuple[Phrase, ...]) -> list[Hit]:
+    patterns = _compiled(phrases)
+    hits: list[Hit] = []
+    for path, text in texts:
+        for phrase, pattern in zip(phrases, patterns, strict=True):
+            for occurrence, match in enumerate(pattern.finditer(text)):
+                if not is_rejected(text, match.start()):
+                    hits.append(Hit(path, occurrence, phrase.phrase, match.group(), phrase.reframe))
+    return hits
+
+
+class LanguageParams(Params):
+    scope: Literal[
+        "all",
+        "narrative",
+        "plan",
+        "workforce",
+        "training",
+        "rollout",
+        "managers",
+        "standards",
+        "line_managers",
+        "fidelity",
+        "budget",
+    ]
+    groups: list[str]
+    partial_max_hits: int
+
+
+@check("language", LanguageParams, reads=("narrative", "notes", "exit_criteria", "escalation"))
+def language(plan: Plan, params: LanguageParams, ctx: Context) -> Finding:
+    """Phrases from the rubric's lists, found in free text, each with a relational reframe."""
+    texts = list(free_text(plan, params.scope))
+    kinds = say_list(params.groups, "or")
+    section = params.scope.replace("_", " ")
+    if not texts:
+        if params.scope == "all":
+            return no_evidence(
+                "The plan has no free text to read (narrative, notes, exit criteria, escalation).",
+                ("narrative",),
+            )
+        return no_evidence(f"The {section} section has no free text to read.", (params.scope,))
+    where = "the plan's" if params.scope == "all" else f"the {section} section's"
+    phrases = tuple(p for group in params.groups for p in ctx.phrases.get(group, ()))
+    hits = find_hits(texts, phrases)
+    if not hits:
+        return met(
+            f"No {kinds} phrases in {where} {plural(len(texts), 'piece')} of free text.",
+            *[path for path, _ in texts[:1]],
+        )
+    shown = "; ".join(f"'{h.found}' (try '{h.reframe}')" for h in hits[:3])
+    more = f"; and {len(hits) - 3} more" if len(hits) > 3 else ""
+    reason = f"{plural(len(hits), 'phrase')} to reframe: {shown}{more}."
+    paths = tuple(dict.fromkeys(h.path for h in hits))
+    if len(hits) <= params.partial_max_hits:
+        return partial(reason, *paths, hits=tuple(hits))
+    return not_met(reason, *paths, hits=tuple(hits))

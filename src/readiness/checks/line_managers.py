@@ -1,0 +1,165 @@
+"""Lever 4, line manager capability: training, style, reflective practice, wellbeing."""
+
+from __future__ import annotations
+
+from readiness.checks.base import (
+    Context,
+    Finding,
+    NoParams,
+    Params,
+    check,
+    first_cohort_start,
+    how_often,
+    met,
+    no_evidence,
+    not_met,
+    number,
+    partial,
+    say_list,
+)
+from readiness.plan.models import Plan
+from readiness.plan.types import per_year
+
+_LM = ("line_managers",)
+
+
+class TrainedParams(Params):
+    met_min_percent: float
+    partial_min_percent: float
+
+
+@check(
+    "managers_trained",
+    TrainedParams,
+    reads=("line_managers.trained", "line_managers.trained_by", "rollout.cohorts[0].start"),
+)
+def managers_trained(plan: Plan, params: TrainedParams, ctx: Context) -> Finding:
+    """Line managers trained in the approach before their teams are."""
+    lm = plan.line_managers
+    if lm is None or lm.trained is None:
+        return no_evidence(
+            "The plan does not say whether line managers are trained in the approach.",
+            (*_LM, "trained"),
+        )
+    first = first_cohort_start(plan)
+    paths = ((*_LM, "trained"), (*_LM, "trained_by"))
+    share = f"{number(lm.trained)}% of line managers trained"
+    if lm.trained < params.partial_min_percent:
+        return not_met(
+            f"{share}; practitioners return to supervision that pulls them back.", *paths
+        )
+    if lm.trained_by is None:
+        when, in_time = ", by a date the plan does not give", False
+    elif lm.trained_by <= first:
+        when, in_time = f" by {lm.trained_by.isoformat()}, before the first wave starts", True
+    else:
+        when, in_time = (
+            f" by {lm.trained_by.isoformat()}, after the first wave starts ({first.isoformat()})",
+            False,
+        )
+    reason = f"{share}{when}."
+    if lm.trained >= params.met_min_percent and in_time:
+        return met(reason, *paths)
+    return partial(reason, *paths)
+
+
+@check("supervision_style", NoParams, reads=("line_managers.supervision_style",))
+def supervision_style(plan: Plan, params: NoParams, ctx: Context) -> Finding:
+    """How line managers supervise: reflective, not task-driven case management."""
+    style = plan.line_managers.supervision_style if plan.line_managers else None
+    path = (*_LM, "supervision_style")
+    if style is None:
+        return no_evidence("The plan does not say how line managers supervise.", path)
+    if style == "reflective":
+        return met("Line managers supervise reflectively.", path)
+    if style == "mixed":
+        return partial("Line managers' supervision mixes reflection and case management.", path)
+    return not_met(
+        "Line managers' supervision is case management: it pulls practitioners back to old ways.",
+        path,
+    )
+
+
+class ReflectionParams(Params):
+    met_min_per_year: float
+    min_minutes: int
+
+
+@check("team_reflection", ReflectionParams, reads=("line_managers.reflective_practice",))
+def team_reflection(plan: Plan, params: ReflectionParams, ctx: Context) -> Finding:
+    """Team reflective practice that line managers lead, often enough and long enough."""
+    session = plan.line_managers.reflective_practice if plan.line_managers else None
+    path = (*_LM, "reflective_practice")
+    if session is None or session.frequency is None:
+        return no_evidence(
+            "The plan does not say how often teams reflect on practice together.", path
+        )
+    times = per_year(session.frequency)
+    length = (
+        f" for {session.minutes} minutes" if session.minutes is not None else ", length unstated"
+    )
+    reason = f"Team reflective practice {how_often(session.frequency)}{length}"
+    need = (
+        f"at least {number(params.met_min_per_year)} sessions a year (every 8 weeks) "
+        f"of {params.min_minutes} minutes"
+    )
+    if times == 0:
+        return not_met(f"{reason}.", path)
+    if times >= params.met_min_per_year and (session.minutes or 0) >= params.min_minutes:
+        return met(f"{reason}.", path)
+    return partial(f"{reason}; it needs {need}.", path)
+
+
+class SupportParams(Params):
+    organisational: list[str]
+
+
+_SUPPORT_NAMES = {
+    "reflective-groups": "reflective groups",
+    "clinical-supervision": "clinical supervision",
+    "peer-support": "peer support",
+    "eap": "an employee assistance programme",
+    "self-care": "self-care",
+}
+
+
+@check("vicarious_trauma_support", SupportParams, reads=("line_managers.wellbeing.support",))
+def vicarious_trauma_support(plan: Plan, params: SupportParams, ctx: Context) -> Finding:
+    """Support against vicarious trauma that the organisation provides, not only self-care."""
+    wellbeing = plan.line_managers.wellbeing if plan.line_managers else None
+    path = (*_LM, "wellbeing", "support")
+    if wellbeing is None or wellbeing.support is None:
+        return no_evidence(
+            "The plan does not say how teams are supported against vicarious trauma.", path
+        )
+    named = say_list([_SUPPORT_NAMES[s] for s in wellbeing.support])
+    if any(s in params.organisational for s in wellbeing.support):
+        return met(f"Teams are supported through {named}.", path)
+    if wellbeing.support:
+        return partial(f"Teams have only {named}: support is left to the individual.", path)
+    return not_met("No support against vicarious trauma is listed.", path)
+
+
+@check(
+    "wellbeing_measure",
+    NoParams,
+    reads=("line_managers.wellbeing.measure", "line_managers.wellbeing.reporting"),
+)
+def wellbeing_measure(plan: Plan, params: NoParams, ctx: Context) -> Finding:
+    """Team wellbeing measured, and reported in aggregate so no one is singled out."""
+    wellbeing = plan.line_managers.wellbeing if plan.line_managers else None
+    path = (*_LM, "wellbeing", "measure")
+    if wellbeing is None or wellbeing.measure is None:
+        return no_evidence("The plan does not say how team wellbeing is measured.", path)
+    paths = (path, (*_LM, "wellbeing", "reporting"))
+    if wellbeing.reporting == "aggregate":
+        return met(
+            f"Wellbeing is measured ({wellbeing.measure}) and reported in aggregate.", *paths
+        )
+    if wellbeing.reporting == "individual":
+        return not_met(
+            f"Wellbeing is measured ({wellbeing.measure}) but reported for individuals.", *paths
+        )
+    return partial(
+        f"Wellbeing is measured ({wellbeing.measure}); how it is reported is not stated.", *paths
+    )

@@ -1,0 +1,277 @@
+"""Lever 1, start with the right people: waves, selection, champions, exit criteria, length."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from itertools import pairwise
+
+from readiness.checks.base import (
+    Context,
+    Finding,
+    NoParams,
+    Params,
+    add_months,
+    check,
+    grade,
+    graded,
+    met,
+    months_between,
+    no_evidence,
+    not_applicable,
+    not_met,
+    number,
+    partial,
+    percent,
+    plural,
+    say_list,
+)
+from readiness.loader import KeyPath
+from readiness.plan.models import Cohort, Plan
+
+_COHORTS = ("rollout", "cohorts")
+_MARKS = {
+    "direct-work": "works directly with children and families",
+    "curious-about-behaviour": "curious about behaviour",
+    "non-punitive": "not punitive",
+    "relational-language": "relational language",
+    "applies-theory": "puts theory into practice",
+}
+
+
+def _cohorts(plan: Plan) -> list[Cohort]:
+    return list(plan.rollout.cohorts or ()) if plan.rollout else []
+
+
+_NO_WAVES = "The plan does not set out waves of practitioners (rollout.cohorts)."
+
+
+class WaveShare(Params):
+    met_max_percent: float
+    partial_max_percent: float
+
+
+@check("first_wave_share", WaveShare, reads=("rollout.cohorts[0].size", "workforce.practitioners"))
+def first_wave_share(plan: Plan, params: WaveShare, ctx: Context) -> Finding:
+    """First wave's size as a share of the practitioners in scope."""
+    cohorts = _cohorts(plan)
+    if not cohorts:
+        return no_evidence(_NO_WAVES, _COHORTS)
+    size, total = cohorts[0].size, plan.workforce.practitioners
+    share = percent(size, total)
+    figures = f"First wave is {size} of {total} practitioners ({number(round(share))}%)"
+    where = ((*_COHORTS, 0, "size"), ("workforce", "practitioners"))
+    too_many = "a system-wide rollout" if size >= total else "too many at once"
+    return graded(
+        grade(share, params.met_max_percent, params.partial_max_percent, higher_is_better=False),
+        f"{figures}, within {number(params.met_max_percent)}%.",
+        f"{figures}: more than {number(params.met_max_percent)}%, "
+        f"within {number(params.partial_max_percent)}%.",
+        f"{figures}, more than {number(params.partial_max_percent)}%: {too_many}.",
+        *where,
+    )
+
+
+class Waves(Params):
+    min_waves: int
+    min_gap_months: int
+
+
+@check("staged_waves", Waves, reads=("rollout.cohorts[].start",))
+def staged_waves(plan: Plan, params: Waves, ctx: Context) -> Finding:
+    """Waves that start one after another, with time between the first and second."""
+    cohorts = _cohorts(plan)
+    if not cohorts:
+        return no_evidence(_NO_WAVES, _COHORTS)
+    starts = [(*_COHORTS, i, "start") for i in range(len(cohorts))]
+    if len(cohorts) < params.min_waves:
+        return not_met(
+            f"The plan has {plural(len(cohorts), 'wave')}; it needs at least "
+            f"{params.min_waves} so later waves learn from the first.",
+            *starts,
+        )
+    ordered = all(a.start <= b.start for a, b in pairwise(cohorts))
+    if not ordered:
+        return partial(
+            "The waves are not listed in the order they start; list the first wave first.", *starts
+        )
+    first, second = cohorts[0].start, cohorts[1].start
+    gap = months_between(first, second)
+    figures = (
+        f"{plural(len(cohorts), 'wave')}; the second starts {plural(gap, 'month')} after the first"
+    )
+    if second >= add_months(first, params.min_gap_months):
+        return met(f"{figures} (at least {params.min_gap_months}).", *starts[:2])
+    return partial(
+        f"{figures}, less than the {params.min_gap_months} months needed to learn from it.",
+        *starts[:2],
+    )
+
+
+class Marks(Params):
+    met_min_marks: int
+    partial_min_marks: int
+
+
+@check("selection_marks", Marks, reads=("rollout.cohorts[0].selection.criteria",))
+def selection_marks(plan: Plan, params: Marks, ctx: Context) -> Finding:
+    """How many of the article's five marks of "the people that get it" the first wave names."""
+    cohorts = _cohorts(plan)
+    selection = cohorts[0].selection if cohorts else None
+    if selection is None or selection.criteria is None:
+        return no_evidence(
+            "The plan does not say how the first wave is chosen (selection.criteria).",
+            (*_COHORTS, 0, "selection", "criteria"),
+        )
+    named = [m for m in _MARKS if m in selection.criteria]
+    path = (*_COHORTS, 0, "selection", "criteria")
+    figures = f"First wave is chosen on {len(named)} of the 5 marks"
+    if named:
+        figures += f" ({say_list([_MARKS[m] for m in named])})"
+    missing = say_list([_MARKS[m] for m in _MARKS if m not in named], "or")
+    return graded(
+        grade(len(named), params.met_min_marks, params.partial_min_marks),
+        f"{figures}.",
+        f"{figures}; not yet: {missing}.",
+        f"{figures}; it needs at least {params.partial_min_marks}.",
+        path,
+    )
+
+
+class Route(Params):
+    nominated_by: list[str]
+
+
+@check(
+    "selection_route",
+    Route,
+    reads=("rollout.cohorts[0].selection.voluntary", "rollout.cohorts[0].selection.nominated_by"),
+)
+def selection_route(plan: Plan, params: Route, ctx: Context) -> Finding:
+    """First wave opts in, and is nominated by the managers who know the practitioners."""
+    cohorts = _cohorts(plan)
+    selection = cohorts[0].selection if cohorts else None
+    base = (*_COHORTS, 0, "selection")
+    if selection is None or (selection.voluntary is None and selection.nominated_by is None):
+        return no_evidence(
+            "The plan does not say whether the first wave volunteers or who nominates it.",
+            (*_COHORTS, 0, "selection"),
+        )
+    voluntary = selection.voluntary is True
+    nominated = any(n in params.nominated_by for n in selection.nominated_by or ())
+    said = [
+        "volunteers" if voluntary else "does not volunteer",
+        "is nominated by managers" if nominated else "is not nominated by managers",
+    ]
+    reason = f"First wave {say_list(said)}."
+    paths = ((*base, "voluntary"), (*base, "nominated_by"))
+    if voluntary and nominated:
+        return met(reason, *paths)
+    if voluntary or nominated:
+        return partial(reason, *paths)
+    return not_met(reason, *paths)
+
+
+class ChampionParams(Params):
+    per_team: float
+    min_share_percent: float
+    min_protected_hours: float
+
+
+@check(
+    "champions",
+    ChampionParams,
+    reads=(
+        "rollout.cohorts[0].champions",
+        "workforce.teams",
+        "rollout.champions.protected_hours_per_month",
+    ),
+)
+def champions(plan: Plan, params: ChampionParams, ctx: Context) -> Finding:
+    """Internal champions in the first wave, with protected time for the role."""
+    cohorts = _cohorts(plan)
+    if not cohorts or cohorts[0].champions is None:
+        return no_evidence(
+            "The plan does not say how many of the first wave become champions.",
+            (*_COHORTS, 0, "champions"),
+        )
+    count, size = cohorts[0].champions, cohorts[0].size
+    path = (*_COHORTS, 0, "champions")
+    if count == 0:
+        return not_met("The first wave has no champions.", path)
+    teams = plan.workforce.teams
+    enough = percent(count, size) >= params.min_share_percent or (
+        teams is not None and count >= params.per_team * teams
+    )
+    hours = (
+        plan.rollout.champions.protected_hours_per_month
+        if plan.rollout and plan.rollout.champions
+        else None
+    )
+    time_path = ("rollout", "champions", "protected_hours_per_month")
+    figures = f"First wave has {plural(count, 'champion')}"
+    figures += f" for {plural(teams, 'team')}" if teams else f" in a wave of {size}"
+    if hours is None:
+        return partial(f"{figures}, but no protected time for the role is set.", path)
+    figures += f", with {plural(hours, 'protected hour')} a month"
+    if not enough:
+        return partial(
+            f"{figures}; that is fewer than one per team or "
+            f"{number(params.min_share_percent)}% of the wave.",
+            path,
+            time_path,
+        )
+    if hours >= params.min_protected_hours:
+        return met(f"{figures}.", path, time_path)
+    return partial(
+        f"{figures}, less than the {number(params.min_protected_hours)} hours the role needs.",
+        path,
+        time_path,
+    )
+
+
+@check("exit_criteria", NoParams, reads=("rollout.cohorts[].exit_criteria", "rollout.notes"))
+def exit_criteria(plan: Plan, params: NoParams, ctx: Context) -> Finding:
+    """What must be true before the next wave starts, for every wave but the last."""
+    cohorts = _cohorts(plan)
+    if not cohorts:
+        return no_evidence(_NO_WAVES, _COHORTS)
+    if len(cohorts) == 1:
+        if plan.rollout and plan.rollout.notes:
+            return not_applicable(
+                "One wave only, and the rollout notes say why.", ("rollout", "notes")
+            )
+        return no_evidence(
+            "One wave only, and the plan does not say why; there is no next wave to prepare for.",
+            (*_COHORTS, 0),
+        )
+    gated = [i for i, c in enumerate(cohorts[:-1]) if c.exit_criteria]
+    needed = len(cohorts) - 1
+    paths: list[KeyPath] = [(*_COHORTS, i, "exit_criteria") for i in gated] or [_COHORTS]
+    reason = (
+        f"{number(len(gated))} of the {plural(needed, 'wave')} before the last set exit criteria"
+    )
+    if len(gated) == needed:
+        return met(f"{reason}.", *paths)
+    if gated:
+        return partial(f"{reason}.", *paths)
+    return not_met(f"{reason}: nothing says when the next wave is ready.", *paths)
+
+
+class Length(Params):
+    met_min_months: int
+    partial_min_months: int
+
+
+@check("plan_length", Length, reads=("plan.start", "plan.end"))
+def plan_length(plan: Plan, params: Length, ctx: Context) -> Finding:
+    """How long the commissioned period is: implementation takes two to four years."""
+    months = months_between(plan.plan.start, plan.plan.end + timedelta(days=1))
+    reason = f"The plan runs for {plural(months, 'month')}"
+    paths = (("plan", "start"), ("plan", "end"))
+    return graded(
+        grade(months, params.met_min_months, params.partial_min_months),
+        f"{reason}, at least {params.met_min_months}.",
+        f"{reason}, less than the {params.met_min_months} that implementation needs.",
+        f"{reason}, less than {params.partial_min_months}: too short for practice to change.",
+        *paths,
+    )

@@ -1,0 +1,315 @@
+"""Lever 3, embed professional standards: materials, supervision, coaching, CPD, measures."""
+
+from __future__ import annotations
+
+import re
+from typing import Literal
+
+from readiness.checks.base import (
+    Context,
+    Finding,
+    Instrument,
+    NoParams,
+    Outcome,
+    Params,
+    add_months,
+    check,
+    graded,
+    how_often,
+    met,
+    no_evidence,
+    not_met,
+    number,
+    partial,
+    plural,
+    say_list,
+    threshold_frequency,
+)
+from readiness.plan.models import Measure, Plan
+from readiness.plan.types import per_year, timepoint_months
+
+
+class MaterialParams(Params):
+    max_age_years: int
+
+
+@check("materials", MaterialParams, reads=("training.materials", "plan.start"))
+def materials(plan: Plan, params: MaterialParams, ctx: Context) -> Finding:
+    """Training materials that cite their evidence and are up to date."""
+    items = plan.training.materials if plan.training else None
+    if not items:
+        return no_evidence(
+            "The plan does not list the training materials or their evidence base.",
+            ("training", "materials"),
+        )
+    oldest = add_months(plan.plan.start, -12 * params.max_age_years)
+    good = [
+        i
+        for i, m in enumerate(items)
+        if m.evidence and m.reviewed is not None and m.reviewed >= oldest
+    ]
+    paths = [("training", "materials", i) for i in range(len(items))]
+    reason = (
+        f"{len(good)} of {plural(len(items), 'material')} cite evidence and were reviewed "
+        f"in the {params.max_age_years} years before the plan starts"
+    )
+    if len(good) == len(items):
+        return met(f"{reason}.", *paths)
+    stale = [m.name for i, m in enumerate(items) if i not in good]
+    detail = f"; not yet: {say_list(stale[:3])}" if stale else ""
+    if good:
+        return partial(f"{reason}{detail}.", *paths)
+    return not_met(f"{reason}{detail}.", *paths)
+
+
+class SupervisionParams(Params):
+    met_min_per_year: float
+    partial_min_per_year: float
+    min_minutes: int
+
+
+_SUPERVISION = ("standards", "supervision")
+
+
+@check("supervision", SupervisionParams, reads=("standards.supervision",))
+def supervision(plan: Plan, params: SupervisionParams, ctx: Context) -> Finding:
+    """Supervision often enough and long enough (the LGA employer standard)."""
+    sup = plan.standards.supervision if plan.standards else None
+    if sup is None or sup.frequency is None:
+        return no_evidence(
+            "The plan does not say how often practitioners get supervision.",
+            (*_SUPERVISION, "frequency"),
+        )
+    times = per_year(sup.frequency)
+    paths = ((*_SUPERVISION, "frequency"), (*_SUPERVISION, "minutes"))
+    length = f" for {sup.minutes} minutes" if sup.minutes is not None else ", length unstated"
+    reason = f"Supervision {how_often(sup.frequency)}{length}"
+    need = f"{threshold_frequency(params.met_min_per_year)} for {params.min_minutes} minutes"
+    long_enough = sup.minutes is not None and sup.minutes >= params.min_minutes
+    if times >= params.met_min_per_year and long_enough:
+        return met(f"{reason}.", *paths)
+    if times >= params.partial_min_per_year:
+        return partial(f"{reason}; the standard is at least {need}.", *paths)
+    return not_met(f"{reason}; the standard is at least {need}.", *paths)
+
+
+class AcceptedParams(Params):
+    accepted: list[str]
+
+
+@check("supervision_types", AcceptedParams, reads=("standards.supervision.types",))
+def supervision_types(plan: Plan, params: AcceptedParams, ctx: Context) -> Finding:
+    """Supervision that is reflective or clinical, not only case management."""
+    sup = plan.standards.supervision if plan.standards else None
+    if sup is None or sup.types is None:
+        return no_evidence(
+            "The plan does not say what kind of supervision practitioners get.",
+            (*_SUPERVISION, "types"),
+        )
+    path = (*_SUPERVISION, "types")
+    kinds = say_list(sup.types) or "no kind named"
+    if any(t in params.accepted for t in sup.types):
+        return met(f"Supervision is {kinds}.", path)
+    return not_met(f"Supervision is {kinds}, not {say_list(params.accepted, 'or')}.", path)
+
+
+class CoachingParams(Params):
+    section: Literal["standards", "line_managers"]
+    met_min_per_year: float
+    min_months: int
+
+
+@check("coaching", CoachingParams, reads=("standards.coaching", "line_managers.coaching"))
+def coaching(plan: Plan, params: CoachingParams, ctx: Context) -> Finding:
+    """Coaching in practice after the training, often enough and for long enough."""
+    section = getattr(plan, params.section)
+    coach = section.coaching if section else None
+    who = "Practitioners" if params.section == "standards" else "Line managers"
+    path = (params.section, "coaching")
+    if coach is None or coach.frequency is None:
+        return no_evidence(f"The plan gives {who.lower()} no coaching.", path)
+    times = per_year(coach.frequency)
+    months = f" for {plural(coach.months, 'month')}" if coach.months is not None else ""
+    reason = f"{who} get coaching {how_often(coach.frequency)}{months}"
+    need = f"{threshold_frequency(params.met_min_per_year)} for {params.min_months} months"
+    if (times == 0 and coach.frequency != "once") or coach.months == 0:
+        return not_met(f"{reason}; it needs at least {need}.", path)
+    if times >= params.met_min_per_year and (coach.months or 0) >= params.min_months:
+        return met(f"{reason}.", path)
+    return partial(f"{reason}; it needs at least {need}.", path)
+
+
+class CpdParams(Params):
+    met_min_per_year: float
+    partial_min_per_year: float
+
+
+@check("cpd", CpdParams, reads=("standards.cpd",))
+def cpd(plan: Plan, params: CpdParams, ctx: Context) -> Finding:
+    """Ongoing professional development, not one-off learning events."""
+    cpd = plan.standards.cpd if plan.standards else None
+    if cpd is None or cpd.frequency is None:
+        return no_evidence(
+            "The plan does not say how often there is ongoing CPD.", ("standards", "cpd")
+        )
+    times = per_year(cpd.frequency)
+    hours = f" ({number(cpd.hours_per_year)} hours a year)" if cpd.hours_per_year else ""
+    reason = f"CPD {how_often(cpd.frequency)}{hours}"
+    outcome = (
+        Outcome.MET
+        if times >= params.met_min_per_year
+        else Outcome.PARTIAL
+        if times >= params.partial_min_per_year
+        else Outcome.NOT_MET
+    )
+    need = f"at least {threshold_frequency(params.met_min_per_year)}"
+    return graded(
+        outcome,
+        f"{reason}.",
+        f"{reason}; ongoing means {need}.",
+        f"{reason}: a one-off event, not ongoing learning." if times == 0 else f"{reason}.",
+        ("standards", "cpd", "frequency"),
+    )
+
+
+class FollowUpParams(Params):
+    min_follow_up_months: float
+
+
+def _measures(plan: Plan) -> list[Measure] | None:
+    return plan.standards.outcome_measures if plan.standards else None
+
+
+def _has_pre_post(measure: Measure, min_months: float) -> tuple[bool, bool]:
+    points = measure.timepoints or []
+    baseline = "baseline" in points
+    follow_up = any(timepoint_months(t) >= min_months for t in points)
+    return baseline, follow_up
+
+
+_MEASURES = ("standards", "outcome_measures")
+
+
+@check("measure_timepoints", FollowUpParams, reads=("standards.outcome_measures",))
+def measure_timepoints(plan: Plan, params: FollowUpParams, ctx: Context) -> Finding:
+    """Outcome measures taken before and after, to show impact."""
+    measures = _measures(plan)
+    if measures is None:
+        return no_evidence("The plan has no outcome measures.", _MEASURES)
+    full = [i for i, m in enumerate(measures) if all(_has_pre_post(m, params.min_follow_up_months))]
+    need = f"a baseline and a follow-up at least {number(params.min_follow_up_months)} months on"
+    if full:
+        names = say_list([measures[i].name for i in full])
+        return met(
+            f"{names} {'has' if len(full) == 1 else 'have'} {need}.",
+            *[(*_MEASURES, i) for i in full],
+        )
+    if not measures:
+        return not_met("The list of outcome measures is empty.", _MEASURES)
+    return partial(
+        f"{plural(len(measures), 'measure')}, none with {need}.",
+        *[(*_MEASURES, i, "timepoints") for i in range(len(measures))],
+    )
+
+
+def normalise(name: str) -> str:
+    return re.sub(r"[\s\-_]+", "", name).casefold()
+
+
+def find_instrument(name: str, catalogue: tuple[Instrument, ...]) -> Instrument | None:
+    key = normalise(name)
+    for instrument in catalogue:
+        forms = (instrument.name, *instrument.aliases)
+        if any(normalise(f) == key for f in forms):
+            return instrument
+    return None
+
+
+_FOCUS = {
+    "practitioners": "staff wellbeing and practice",
+    "organisation": "the organisation",
+    "children-families": "children and families",
+}
+
+
+@check("child_measure", FollowUpParams, reads=("standards.outcome_measures",))
+def child_measure(plan: Plan, params: FollowUpParams, ctx: Context) -> Finding:
+    """A measure of outcomes for children and families, before and after."""
+    measures = _measures(plan)
+    if measures is None:
+        return no_evidence("The plan has no outcome measures.", _MEASURES)
+    about_children: list[int] = []
+    misfiled: list[str] = []
+    for i, m in enumerate(measures):
+        if m.about != "children-families":
+            continue
+        known = find_instrument(m.name, ctx.instruments)
+        if known is not None and known.focus != "children-families":
+            misfiled.append(f"{known.name} measures {_FOCUS[known.focus]}, not child outcomes")
+            continue
+        about_children.append(i)
+    note = f" ({'; '.join(misfiled)})" if misfiled else ""
+    full = [
+        i for i in about_children if all(_has_pre_post(measures[i], params.min_follow_up_months))
+    ]
+    if full:
+        return met(
+            f"{measures[full[0]].name} measures children and families before and after.",
+            (*_MEASURES, full[0]),
+        )
+    if about_children:
+        return partial(
+            f"{measures[about_children[0]].name} measures children and families but lacks a "
+            f"baseline or a follow-up{note}.",
+            (*_MEASURES, about_children[0], "timepoints"),
+        )
+    return not_met(f"No measure of outcomes for children and families{note}.", _MEASURES)
+
+
+@check("recognised_instruments", NoParams, reads=("standards.outcome_measures[].name",))
+def recognised_instruments(plan: Plan, params: NoParams, ctx: Context) -> Finding:
+    """Outcome measures that are recognised, validated instruments."""
+    measures = _measures(plan)
+    if not measures:
+        return no_evidence("The plan names no outcome measures.", _MEASURES)
+    unknown = [m.name for m in measures if find_instrument(m.name, ctx.instruments) is None]
+    paths = [(*_MEASURES, i, "name") for i in range(len(measures))]
+    known = len(measures) - len(unknown)
+    reason = f"{known} of {plural(len(measures), 'measure')} are recognised instruments"
+    if not unknown:
+        return met(f"{reason}.", *paths)
+    detail = f"; not recognised: {say_list(unknown[:3])}"
+    if known:
+        return partial(f"{reason}{detail}.", *paths)
+    return not_met(f"{reason}{detail}.", *paths)
+
+
+@check("supervision_quality", NoParams, reads=("standards.supervision.quality_monitored",))
+def supervision_quality(plan: Plan, params: NoParams, ctx: Context) -> Finding:
+    """Someone looks at whether supervision is good, not only whether it happens."""
+    sup = plan.standards.supervision if plan.standards else None
+    if sup is None or sup.quality_monitored is None:
+        return no_evidence(
+            "The plan does not say whether supervision quality is monitored.",
+            (*_SUPERVISION, "quality_monitored"),
+        )
+    path = (*_SUPERVISION, "quality_monitored")
+    if sup.quality_monitored:
+        return met("Supervision quality is monitored.", path)
+    return not_met("Supervision quality is not monitored.", path)
+
+
+@check("active_methods", AcceptedParams, reads=("training.methods",))
+def active_methods(plan: Plan, params: AcceptedParams, ctx: Context) -> Finding:
+    """Training that practises skills, not only lectures and e-learning."""
+    methods = plan.training.methods if plan.training else None
+    if methods is None:
+        return no_evidence(
+            "The plan does not say how the training is delivered.", ("training", "methods")
+        )
+    path = ("training", "methods")
+    active = [m for m in methods if m in params.accepted]
+    if active:
+        return met(f"Training includes {say_list(active)}.", path)
+    used = say_list(methods) or "no methods"
+    return not_met(f"Training is {used}, with no {say_list(params.accepted, 'or')}.", path)

@@ -1,0 +1,244 @@
+"""The command line. The only module that prints, reads the environment or chooses exit codes.
+
+Each command imports what it needs when it runs, so ``--version`` and ``--help`` stay fast.
+Errors are mapped to exit codes in one place, ``main``: 2 for input the tool cannot use,
+3 for a bug (one line; the traceback only with ``--debug``).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from readiness import __version__
+
+if TYPE_CHECKING:
+    from datetime import date
+
+    from readiness.outputs import Target
+    from readiness.reporters import RenderOptions
+    from readiness.result import AuditResult
+    from readiness.rubric.models import Band
+    from readiness.rubric.rubric import Rubric
+
+FORMATS = ("terminal", "json", "markdown")
+BAND_NAMES = ("training-only", "at-risk", "developing", "ready")
+EXIT_FELL_SHORT = 1
+EXIT_INVALID = 2
+EXIT_BUG = 3
+
+app = typer.Typer(
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+    no_args_is_help=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
+    help="Audit commissioning plans for trauma-informed practice: is each plan ready to turn "
+    "training into practice? Checks a plan against the five levers, scores it, and writes a "
+    "gap report a board can read and a CI job can gate on.",
+)
+
+DebugOption = Annotated[
+    bool, typer.Option("--debug", help="Show the full traceback if readiness itself fails.")
+]
+
+
+def _version(value: bool) -> None:
+    if value:
+        print(f"readiness {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=_version, is_eager=True, help="Show the version and exit."
+        ),
+    ] = False,
+) -> None:
+    """readiness: is the plan ready to turn training into practice?"""
+
+
+@app.command()
+def audit(
+    plans: Annotated[
+        list[str], typer.Argument(metavar="PLAN...", help="Plan files or folders of plans.")
+    ],
+    format: Annotated[
+        str | None,
+        typer.Option("--format", "-f", help=f"What to print: {', '.join(FORMATS)}."),
+    ] = None,
+    output: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--output",
+            "-o",
+            help="Write a report too (repeatable); the suffix picks the format: .md, .json, .txt.",
+        ),
+    ] = None,
+    as_of: Annotated[
+        str | None,
+        typer.Option(
+            "--as-of",
+            metavar="DATE",
+            help="Treat this date (2027-01-15) as today, for waivers; default: today.",
+        ),
+    ] = None,
+    min_band: Annotated[
+        str,
+        typer.Option(
+            "--min-band", metavar="BAND", help=f"Lowest band that passes: {', '.join(BAND_NAMES)}."
+        ),
+    ] = "developing",
+    fail_under: Annotated[
+        float | None,
+        typer.Option("--fail-under", metavar="SCORE", help="Also fail a plan scoring below this."),
+    ] = None,
+    rubric: Annotated[
+        str | None,
+        typer.Option("--rubric", metavar="FILE", help="Judge against this rubric file."),
+    ] = None,
+    max_size: Annotated[
+        float, typer.Option("--max-size", metavar="MB", help="Largest plan file to read, in MB.")
+    ] = 10.0,
+    debug: DebugOption = False,
+) -> None:
+    """Audit plans: print a summary, write reports, exit 1 if a plan falls short."""
+    from readiness.audit import AuditOptions, audit_files
+    from readiness.discover import discover
+    from readiness.outputs import plan_targets
+
+    chosen = _choice(format, FORMATS, "--format") if format else None
+    options = AuditOptions(
+        as_of=_as_of(as_of),
+        min_band=_band(min_band),
+        fail_under=_fail_under(fail_under),
+        max_bytes=_max_bytes(max_size),
+    )
+    targets = plan_targets(output or [], chosen)
+    loaded_rubric = _rubric(rubric)
+    result = audit_files(discover(plans), loaded_rubric, options)
+    _emit(result, chosen or "terminal", targets)
+    raise typer.Exit(0 if result.passed else EXIT_FELL_SHORT)
+
+
+# -- helpers ------------------------------------------------------------------------------
+def _usage(message: str, hint: str = "") -> Exception:
+    from readiness.errors import InputError
+
+    return InputError.single(message, hint=hint)
+
+
+def _choice(value: str, choices: tuple[str, ...], option: str) -> str:
+    from readiness.validate import suggest
+
+    if value in choices:
+        return value
+    guess = suggest(value, choices)
+    message = f"{option}: '{value}' is not one of {', '.join(choices)}"
+    raise _usage(message + (f" (did you mean '{guess}'?)" if guess else ""))
+
+
+def _band(value: str) -> Band:
+    return _choice(value.lower(), BAND_NAMES, "--min-band")  # type: ignore[return-value]
+
+
+def _as_of(value: str | None) -> date:
+    from datetime import date
+
+    from pydantic_core import PydanticCustomError
+
+    from readiness.plan.types import parse_date
+
+    if value is None:
+        return date.today()
+    try:
+        return parse_date(value)
+    except PydanticCustomError as exc:
+        raise _usage(f"--as-of: {exc.message()}", "write the date as 2027-01-15") from None
+
+
+def _fail_under(value: float | None) -> float | None:
+    if value is not None and not 0 <= value <= 100:
+        raise _usage(f"--fail-under: {value:g} is not a score from 0 to 100")
+    return value
+
+
+def _max_bytes(megabytes: float) -> int:
+    if not megabytes > 0:
+        raise _usage("--max-size: give a size in MB greater than 0")
+    return int(megabytes * 1024 * 1024)
+
+
+def _rubric(path: str | None) -> Rubric:
+    from readiness.rubric.load import load_rubric
+
+    if path is None:
+        return load_rubric()
+    from pathlib import Path
+
+    return load_rubric(Path(path), path)
+
+
+def _emit(result: AuditResult, stdout_format: str, targets: list[Target]) -> None:
+    """Render every report from the one result; files first, so stdout comes last."""
+    from readiness.outputs import write_atomic
+    from readiness.reporters import REPORTERS, RenderOptions
+
+    for target in targets:
+        text = target.reporter.load()(result, RenderOptions(color=False))
+        write_atomic(target.path, text)
+    options = _stdout_options()
+    sys.stdout.write(REPORTERS[stdout_format].load()(result, options))
+    sys.stdout.flush()
+
+
+def _stdout_options() -> RenderOptions:
+    import shutil
+
+    from readiness.reporters import RenderOptions
+
+    tty = sys.stdout.isatty()
+    color = (tty and "NO_COLOR" not in os.environ and os.environ.get("TERM") != "dumb") or bool(
+        os.environ.get("FORCE_COLOR")
+    )
+    encoding = (getattr(sys.stdout, "encoding", None) or "").lower().replace("-", "")
+    width = shutil.get_terminal_size((100, 24)).columns if tty else 100
+    return RenderOptions(color=color, unicode=encoding in ("utf8", "utf16"), width=width)
+
+
+def _debugging() -> bool:
+    return "--debug" in sys.argv[1:] or bool(os.environ.get("READINESS_DEBUG"))
+
+
+def main() -> None:
+    """Entry point: run the app and map every error to its exit code, in one place."""
+    from readiness.errors import InputError
+
+    try:
+        app()
+    except InputError as exc:
+        from readiness.diagnostics import format_problems
+
+        sys.stdout.flush()
+        sys.stderr.write(format_problems(exc.problems))
+        sys.exit(EXIT_INVALID)
+    except KeyboardInterrupt:
+        sys.stderr.write("readiness: interrupted\n")
+        sys.exit(130)
+    except Exception as exc:  # a bug: say so in one line
+        if _debugging():
+            import traceback
+
+            traceback.print_exc()
+        else:
+            sys.stderr.write(
+                f"readiness: internal error ({type(exc).__name__}). This is a bug in readiness: "
+                "please report it, with the plan if you can; --debug shows the details.\n"
+            )
+        sys.exit(EXIT_BUG)

@@ -1,0 +1,117 @@
+"""Judge a plan against a rubric: run each criterion's check, apply waivers, locate findings."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from readiness.checks.base import Finding, Hit, Outcome
+from readiness.checks.language import phrase_pattern
+from readiness.errors import InputError, Problem
+from readiness.loader import Document, KeyPath
+from readiness.plan.models import Plan, Waiver
+from readiness.result import CriterionResult, Location, PhraseHit, WaiverNote
+from readiness.rubric.rubric import Criterion, Rubric
+from readiness.validate import label, suggest
+
+
+def check_waivers(doc: Document, plan: Plan, rubric: Rubric, known: set[str]) -> None:
+    """Every waiver must name a criterion of the rubric, once. ``InputError`` otherwise."""
+    problems: list[Problem] = []
+    seen: dict[str, int] = {}
+    for index, waiver in enumerate(plan.waivers or ()):
+        path = ("waivers", index, "criterion")
+        span = doc.nearest(path)[1]
+        if waiver.criterion not in known:
+            guess = suggest(waiver.criterion, sorted(known))
+            message = (
+                f"the waiver names '{waiver.criterion}', which is not a criterion of the rubric"
+            )
+            if guess:
+                message += f" (did you mean '{guess}'?)"
+            problems.append(
+                doc.problem(message, span, "readiness rubric list shows every criterion")
+            )
+        elif waiver.criterion in seen:
+            problems.append(
+                doc.problem(
+                    f"{waiver.criterion} is waived twice (waivers {seen[waiver.criterion] + 1} "
+                    f"and {index + 1})",
+                    span,
+                    "keep one waiver for each criterion",
+                )
+            )
+        seen.setdefault(waiver.criterion, index)
+    if problems:
+        raise InputError(problems)
+
+
+def judge(doc: Document, plan: Plan, rubric: Rubric, as_of: date) -> list[CriterionResult]:
+    waivers = {w.criterion: (i, w) for i, w in enumerate(plan.waivers or ())}
+    results = []
+    for criterion in rubric.criteria:
+        finding = criterion.check.run(plan, criterion.params, rubric.context)
+        results.append(_result(doc, criterion, finding, waivers.get(criterion.id), as_of))
+    return results
+
+
+def _result(
+    doc: Document,
+    criterion: Criterion,
+    finding: Finding,
+    waived: tuple[int, Waiver] | None,
+    as_of: date,
+) -> CriterionResult:
+    locations = tuple(dict.fromkeys(locate(doc, path) for path in finding.paths))
+    if not locations:
+        locations = (locate(doc, ()),)
+    hits = tuple(_hit(doc, hit) for hit in finding.hits)
+    if hits:  # the phrases themselves are the places to look
+        locations = tuple(dict.fromkeys(hit.location for hit in hits))
+    outcome, reason, note = finding.outcome, finding.reason, None
+    if waived is not None:
+        index, waiver = waived
+        expired = waiver.until < as_of
+        note = WaiverNote(
+            waiver.reason,
+            waiver.approved_by,
+            waiver.until,
+            expired,
+            locate(doc, ("waivers", index)),
+        )
+        if expired:
+            reason = f"{reason} (The waiver expired on {waiver.until.isoformat()}.)"
+        else:
+            outcome = Outcome.WAIVED
+            reason = (
+                f"Waived until {waiver.until.isoformat()} by {waiver.approved_by}: "
+                f"{waiver.reason.strip()}"
+            )
+    return CriterionResult(criterion, outcome, reason, locations, hits, note)
+
+
+def locate(doc: Document, path: KeyPath) -> Location:
+    """Where the value at ``path`` is in the file, or where its nearest existing parent is."""
+    span = doc.nearest(path)[1]
+    return Location(span.line, span.column, label(path))
+
+
+def _hit(doc: Document, hit: Hit) -> PhraseHit:
+    line, column = _phrase_position(doc, hit)
+    return PhraseHit(hit.phrase, hit.found, hit.reframe, Location(line, column, label(hit.path)))
+
+
+def _phrase_position(doc: Document, hit: Hit) -> tuple[int, int]:
+    """Line and column of the phrase itself, found again in the text's own lines."""
+    span = doc.values.get(hit.path)
+    if span is None:
+        found = doc.nearest(hit.path)[1]
+        return found.line, found.column
+    start = doc.offset(span.line, span.column)
+    end = doc.offset(span.end_line, span.end_column)
+    pattern = re.compile(phrase_pattern(hit.phrase), re.IGNORECASE)
+    matches = list(pattern.finditer(doc.text, start, end))
+    if not matches:
+        return span.line, span.column
+    offset = matches[min(hit.occurrence, len(matches) - 1)].start()
+    return doc.position(offset)

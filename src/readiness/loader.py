@@ -1,0 +1,444 @@
+"""YAML text to data that remembers where every key and value came from.
+
+The tree is built from the parser's event stream (libyaml's C parser when PyYAML has it,
+the pure-Python one otherwise), not from PyYAML's composer and constructor, because:
+
+- scalars resolve as YAML 1.2's core schema does: only ``true``/``false`` are booleans
+  (``yes``, ``NO`` and ``on`` stay text), ``012345`` is decimal and ``1:30`` is text;
+- duplicate keys are errors naming both lines (PyYAML silently keeps the last);
+- every tag but the standard ones is refused before anything is constructed;
+- aliases are counted as they expand, so an "alias bomb" is refused at once;
+- nesting is bounded without recursion, so a deeply nested file cannot crash the parser.
+"""
+
+from __future__ import annotations
+
+import bisect
+import gc
+import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any, NamedTuple
+
+import yaml
+from yaml import events as ev
+
+from readiness.errors import MAX_PROBLEMS, InputError, Problem
+from readiness.yamlerrors import syntax_problem
+
+Key = str | int
+KeyPath = tuple[Key, ...]
+
+MAX_DEPTH = 64
+"""Deepest nesting a file may use; a plan needs about six levels."""
+MAX_ALIAS_NODES = 10_000
+"""How many values aliases (``*name``) may add by repeating anchored sections."""
+
+_STANDARD = "tag:yaml.org,2002:"
+_NULLS = frozenset(("", "~", "null", "Null", "NULL"))
+_TRUE = frozenset(("true", "True", "TRUE"))
+_FALSE = frozenset(("false", "False", "FALSE"))
+_INT = re.compile(r"[-+]?[0-9]+\Z")
+_OCT = re.compile(r"0o[0-7]+\Z")
+_HEX = re.compile(r"0x[0-9a-fA-F]+\Z")
+_FLOAT = re.compile(r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?\Z")
+_INF = re.compile(r"[-+]?\.(?:inf|Inf|INF)\Z")
+_NAN = re.compile(r"\.(?:nan|NaN|NAN)\Z")
+
+
+class YamlInt(int):
+    """An integer written as a plain scalar; ``raw`` keeps how it was written (``007``)."""
+
+    raw: str
+
+
+class YamlFloat(float):
+    """A float written as a plain scalar; ``raw`` keeps how it was written (``1.50``)."""
+
+    raw: str
+
+
+class Span(NamedTuple):
+    """Where a node sits in the file, 1-based, end exclusive."""
+
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+
+
+class Document:
+    """A loaded YAML file: its data and the span of every key and value."""
+
+    def __init__(
+        self,
+        file: str,
+        text: str,
+        data: object,
+        values: dict[KeyPath, Span],
+        keys: dict[KeyPath, Span],
+    ) -> None:
+        self.file = file
+        self.text = text
+        self.data = data
+        self.values = values
+        self.keys = keys
+        self._line_starts: list[int] | None = None
+
+    def nearest(self, path: KeyPath) -> tuple[KeyPath, Span]:
+        """The deepest part of ``path`` the file has, and its span (the file's start if none)."""
+        for end in range(len(path), 0, -1):
+            prefix = path[:end]
+            span = self.values.get(prefix)
+            if span is not None:
+                return prefix, span
+        return (), self.values.get((), Span(1, 1, 1, 1))
+
+    def key_or_value(self, path: KeyPath) -> Span:
+        """The key's span when ``path`` ends in a mapping key, else the value's."""
+        return self.keys.get(path) or self.nearest(path)[1]
+
+    def _starts(self) -> list[int]:
+        if self._line_starts is None:
+            starts = [0]
+            starts.extend(m.end() for m in re.finditer("\n", self.text))
+            self._line_starts = starts
+        return self._line_starts
+
+    def line_text(self, line: int) -> str | None:
+        starts = self._starts()
+        if not 1 <= line <= len(starts):
+            return None
+        start = starts[line - 1]
+        end = self.text.find("\n", start)
+        return self.text[start : None if end < 0 else end].rstrip("\r")
+
+    def offset(self, line: int, column: int) -> int:
+        """Character offset in the text of a 1-based line and column."""
+        starts = self._starts()
+        return starts[min(line, len(starts)) - 1] + column - 1
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """1-based line and column of a character offset."""
+        line = bisect.bisect_right(self._starts(), offset)
+        return line, offset - self._starts()[line - 1] + 1
+
+    def problem(self, message: str, span: Span | None, hint: str = "") -> Problem:
+        if span is None:
+            return Problem(message, file=self.file, hint=hint)
+        return Problem(
+            message,
+            file=self.file,
+            line=span.line,
+            column=span.column,
+            hint=hint,
+            source_line=self.line_text(span.line),
+        )
+
+
+def _make_parser(text: str) -> Any:
+    try:
+        return yaml.CParser(text)  # type: ignore[attr-defined]
+    except AttributeError:  # PyYAML built without libyaml
+        return _PythonParser(text)
+
+
+class _PythonParser(yaml.reader.Reader, yaml.scanner.Scanner, yaml.parser.Parser):
+    def __init__(self, text: str) -> None:
+        yaml.reader.Reader.__init__(self, text)
+        yaml.scanner.Scanner.__init__(self)
+        yaml.parser.Parser.__init__(self)
+
+
+def resolve_plain(raw: str) -> object:
+    """Resolve an untagged plain scalar by YAML 1.2's core schema."""
+    if raw in _NULLS:
+        return None
+    if raw in _TRUE:
+        return True
+    if raw in _FALSE:
+        return False
+    if raw[0] in "0123456789+-.":
+        number = _number(raw)
+        if number is not None:
+            return number
+    return raw
+
+
+def _number(raw: str) -> object:
+    value: YamlInt | YamlFloat
+    if _INT.match(raw):
+        value = YamlInt(raw)
+    elif _HEX.match(raw):
+        value = YamlInt(raw[2:], 16)
+    elif _OCT.match(raw):
+        value = YamlInt(raw[2:], 8)
+    elif _FLOAT.match(raw):
+        value = YamlFloat(raw)
+    elif _INF.match(raw):
+        value = YamlFloat("-inf" if raw[0] == "-" else "inf")
+    elif _NAN.match(raw):
+        value = YamlFloat("nan")
+    else:
+        return None
+    value.raw = raw
+    return value
+
+
+class _Stop(Exception):
+    """Raised inside the builder when a problem means the rest of the file cannot be read."""
+
+
+class _Frame:
+    __slots__ = ("anchor", "container", "key", "key_span", "path", "record", "size", "start")
+
+    def __init__(
+        self,
+        container: dict[str, object] | list[object],
+        path: KeyPath,
+        start: Any,
+        anchor: str | None,
+        record: bool,
+    ) -> None:
+        self.container = container
+        self.path = path
+        self.start = start
+        self.anchor = anchor
+        self.record = record
+        self.key: str | None = None
+        self.key_span: Span | None = None
+        self.size = 1
+
+
+def _span(event: Any) -> Span:
+    start, end = event.start_mark, event.end_mark
+    return Span(start.line + 1, start.column + 1, end.line + 1, end.column + 1)
+
+
+@contextmanager
+def _no_gc() -> Iterator[None]:
+    # Building creates many small objects and no cycles; the collector only slows it down.
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+class _Builder:
+    def __init__(self, file: str, text: str) -> None:
+        self.doc = Document(file, text, None, {}, {})
+        self.problems: list[Problem] = []
+        self.stack: list[_Frame] = []
+        self.anchors: dict[str, tuple[object, int]] = {}
+        self.open_anchors: set[str] = set()
+        self.alias_nodes = 0
+        self.documents = 0
+
+    # -- problems ---------------------------------------------------------------------
+    def report(self, message: str, span: Span, hint: str = "") -> None:
+        self.problems.append(self.doc.problem(message, span, hint))
+        if len(self.problems) >= MAX_PROBLEMS:
+            raise _Stop
+
+    def stop(self, message: str, span: Span, hint: str = "") -> None:
+        self.problems.append(self.doc.problem(message, span, hint))
+        raise _Stop
+
+    # -- building ---------------------------------------------------------------------
+    def run(self, parser: Any) -> None:
+        handlers = {
+            ev.ScalarEvent: self.on_scalar,
+            ev.MappingStartEvent: self.on_mapping_start,
+            ev.SequenceStartEvent: self.on_sequence_start,
+            ev.MappingEndEvent: self.on_end,
+            ev.SequenceEndEvent: self.on_end,
+            ev.AliasEvent: self.on_alias,
+            ev.DocumentStartEvent: self.on_document,
+        }
+        while True:
+            event = parser.get_event()
+            kind = type(event)
+            if kind is ev.StreamEndEvent:
+                return
+            handler = handlers.get(kind)
+            if handler is not None:
+                handler(event)
+
+    def on_document(self, event: Any) -> None:
+        self.documents += 1
+        if self.documents > 1:
+            self.stop(
+                "the file holds more than one YAML document ('---' starts another)",
+                _span(event),
+                "keep one plan per file; remove the second '---' or split the file",
+            )
+
+    def place(self, value: object, span: Span, size: int) -> KeyPath | None:
+        """Attach a finished value to the open container; return its path if recorded."""
+        if not self.stack:
+            self.doc.data = value
+            self.doc.values[()] = span
+            return ()
+        frame = self.stack[-1]
+        frame.size += size
+        if isinstance(frame.container, list):
+            path = (*frame.path, len(frame.container))
+            frame.container.append(value)
+        else:
+            key = frame.key
+            assert key is not None  # a value only arrives after its key
+            frame.key = None
+            path = (*frame.path, key)
+            if key in frame.container:
+                first = self.doc.keys.get(path)
+                where = f" (first on line {first.line})" if first and frame.record else ""
+                self.report(
+                    f"duplicate key '{key}'{where}",
+                    frame.key_span or span,
+                    "a key may appear once in each section; keep one and delete the other",
+                )
+                return None
+            frame.container[key] = value
+            if frame.record and frame.key_span is not None:
+                self.doc.keys[path] = frame.key_span
+        if not frame.record:
+            return None
+        self.doc.values[path] = span
+        return path
+
+    def on_scalar(self, event: Any) -> None:
+        span = _span(event)
+        frame = self.stack[-1] if self.stack else None
+        if frame is not None and isinstance(frame.container, dict) and frame.key is None:
+            self.check_tag(event.tag, ("str",), span)
+            frame.key = event.value
+            frame.key_span = span
+            if event.anchor:
+                self.anchors[event.anchor] = (event.value, 1)
+            return
+        value = self.scalar_value(event, span)
+        self.place(value, span, 1)
+        if event.anchor:
+            self.anchors[event.anchor] = (value, 1)
+
+    def scalar_value(self, event: Any, span: Span) -> object:
+        tag = event.tag
+        raw: str = event.value
+        if tag is None or tag == "!":
+            return resolve_plain(raw) if event.implicit[0] else raw
+        name = self.check_tag(tag, ("str", "int", "float", "bool", "null"), span)
+        if name in (None, "str"):
+            return raw
+        value = resolve_plain(raw) if raw else None
+        wanted: dict[str, tuple[type, ...]] = {
+            "int": (int,),
+            "float": (int, float),
+            "bool": (bool,),
+            "null": (type(None),),
+        }
+        if (isinstance(value, bool) and name != "bool") or not isinstance(value, wanted[name]):
+            self.report(f"'{raw}' does not fit its tag !!{name}", span, "remove the tag")
+            return raw
+        if name == "float" and isinstance(value, int | float):
+            return float(value)
+        return value
+
+    def check_tag(self, tag: str | None, allowed: tuple[str, ...], span: Span) -> str | None:
+        if tag is None or tag == "!":
+            return None
+        if tag.startswith(_STANDARD) and tag[len(_STANDARD) :] in allowed:
+            return tag[len(_STANDARD) :]
+        shown = "!!" + tag[len(_STANDARD) :] if tag.startswith(_STANDARD) else tag
+        self.report(
+            f"the tag '{shown}' is not allowed in a plan",
+            span,
+            "remove the tag: a plan holds plain text, numbers, lists and sections",
+        )
+        return "str"
+
+    def open(self, event: Any, container: dict[str, object] | list[object]) -> None:
+        span = _span(event)
+        if len(self.stack) >= MAX_DEPTH:
+            self.stop(f"the file is nested more than {MAX_DEPTH} levels deep", span)
+        parent = self.stack[-1] if self.stack else None
+        if parent is not None and isinstance(parent.container, dict) and parent.key is None:
+            self.stop(
+                "a list or section cannot be used as a key",
+                span,
+                "keys are plain words such as 'title' or 'start'",
+            )
+        path = self.place(container, span, 0)
+        record = path is not None
+        frame = _Frame(
+            container, path if path is not None else (), event.start_mark, event.anchor, record
+        )
+        self.stack.append(frame)
+        if event.anchor:
+            self.open_anchors.add(event.anchor)
+
+    def on_mapping_start(self, event: Any) -> None:
+        self.check_tag(event.tag, ("map",), _span(event))
+        self.open(event, {})
+
+    def on_sequence_start(self, event: Any) -> None:
+        self.check_tag(event.tag, ("seq",), _span(event))
+        self.open(event, [])
+
+    def on_end(self, event: Any) -> None:
+        frame = self.stack.pop()
+        start = frame.start
+        end = event.end_mark
+        span = Span(start.line + 1, start.column + 1, end.line + 1, end.column + 1)
+        if frame.record:
+            self.doc.values[frame.path] = span
+        if self.stack:
+            self.stack[-1].size += frame.size
+        if frame.anchor:
+            self.open_anchors.discard(frame.anchor)
+            self.anchors[frame.anchor] = (frame.container, frame.size)
+
+    def on_alias(self, event: Any) -> None:
+        span = _span(event)
+        name = event.anchor
+        frame = self.stack[-1] if self.stack else None
+        if frame is not None and isinstance(frame.container, dict) and frame.key is None:
+            self.stop("an alias (*name) cannot be used as a key", span)
+        if name in self.open_anchors:
+            self.stop(f"the alias *{name} refers to the section that contains it", span)
+        if name not in self.anchors:
+            self.stop(
+                f"the alias *{name} does not name an anchor (&{name}) defined earlier in the file",
+                span,
+            )
+        value, size = self.anchors[name]
+        self.alias_nodes += size
+        if self.alias_nodes > MAX_ALIAS_NODES:
+            self.stop(
+                f"aliases repeat sections more than {MAX_ALIAS_NODES:,} times in all",
+                span,
+                "write the sections out instead of repeating them with aliases",
+            )
+        self.place(value, span, size)
+
+
+def load_yaml(text: str, file: str) -> Document:
+    """Build a positioned document, or raise ``InputError`` with every problem found."""
+    builder = _Builder(file, text)
+    parser = _make_parser(text)
+    try:
+        with _no_gc():
+            builder.run(parser)
+    except _Stop:
+        pass
+    except yaml.YAMLError as exc:
+        builder.problems.append(syntax_problem(exc, builder.doc))
+    finally:
+        dispose = getattr(parser, "dispose", None)
+        if dispose is not None:
+            dispose()
+    if builder.problems:
+        raise InputError(builder.problems)
+    return builder.doc

@@ -1,0 +1,59 @@
+"""Reporters: one module per output format, each with ``render(result, options) -> str``.
+
+The registry names each format, the module that renders it and the file suffixes that
+choose it for ``--output``. Modules are imported only when their format is used, so the
+JSON path never pays for Jinja or rich.
+"""
+
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Protocol
+
+if TYPE_CHECKING:
+    from readiness.result import AuditResult
+
+
+@dataclass(frozen=True, slots=True)
+class RenderOptions:
+    color: bool = False
+    """Use terminal colours (the terminal format only)."""
+    unicode: bool = True
+    """Use block characters for bars; ASCII when the output cannot show them."""
+    width: int = 100
+    template_dir: Path | None = None
+    """A folder of Jinja templates that override the shipped ones."""
+
+
+class Render(Protocol):
+    def __call__(self, result: AuditResult, options: RenderOptions) -> str: ...
+
+
+@dataclass(frozen=True, slots=True)
+class Reporter:
+    name: str
+    module: str
+    suffixes: tuple[str, ...]
+    description: str
+
+    def load(self) -> Render:
+        render: Render = importlib.import_module(self.module).render
+        return render
+
+
+REPORTERS: dict[str, Reporter] = {
+    r.name: r
+    for r in (
+        Reporter("terminal", "readiness.reporters.terminal", (".txt",), "summary for people"),
+        Reporter("json", "readiness.reporters.json_report", (".json",), "the JSON report"),
+        Reporter("markdown", "readiness.reporters.markdown", (".md", ".markdown"), "board report"),
+    )
+}
+
+
+def for_path(path: str) -> Reporter | None:
+    """The reporter a file's suffix asks for, if any."""
+    suffix = Path(path).suffix.lower()
+    return next((r for r in REPORTERS.values() if suffix in r.suffixes), None)

@@ -1,0 +1,164 @@
+"""The terminal summary: band, score, one bar per lever, and what to commission next.
+
+The view is built once as lines of (text, style) segments. Plain text is written when the
+output is not a terminal (CI logs, pipes), so rich is imported only to colour a real terminal.
+"""
+
+from __future__ import annotations
+
+import textwrap
+
+from readiness.reporters import RenderOptions
+from readiness.reporters.common import (
+    BAND_MEANING,
+    BAND_TITLE,
+    OUTCOME_TITLE,
+    gaps,
+    rating,
+    waived,
+    where,
+)
+from readiness.result import AuditResult, LeverResult, PlanResult
+from readiness.rubric.models import Band
+
+Segment = tuple[str, str]
+Line = list[Segment]
+
+TOP_GAPS = 5
+BAR_WIDTH = 20
+_BAND_STYLE: dict[Band, str] = {
+    "training-only": "bold red",
+    "at-risk": "bold red",
+    "developing": "bold yellow",
+    "ready": "bold green",
+}
+_RATING_STYLE = {"Green": "green", "Amber": "yellow", "Red": "red", "Not scored": "dim"}
+
+
+def render(result: AuditResult, options: RenderOptions) -> str:
+    lines = build(result, options)
+    if options.color:
+        return _rich(lines, options.width)
+    return "".join("".join(text for text, _ in line) + "\n" for line in lines)
+
+
+def build(result: AuditResult, options: RenderOptions) -> list[Line]:
+    lines: list[Line] = []
+    if len(result.plans) == 1:
+        lines.extend(_plan(result.plans[0], result, options))
+    else:
+        lines.extend(_table(result))
+    lines.append([])
+    lines.append(_verdict(result))
+    return lines
+
+
+def _plan(plan: PlanResult, result: AuditResult, options: RenderOptions) -> list[Line]:
+    width = max(60, options.width)
+    lines: list[Line] = [
+        [(plan.title, "bold")],
+        [(f"{plan.commissioner} · {plan.path}", "dim")],
+        [],
+        [
+            ("  " + BAND_TITLE[plan.band].upper(), _BAND_STYLE[plan.band]),
+            (f"  score {plan.score:.1f} / 100", "bold"),
+        ],
+    ]
+    lines.extend(_wrapped(BAND_MEANING[plan.band], "  ", width))
+    if plan.band_reasons:
+        reasons = "; ".join(plan.band_reasons)
+        lines.extend(_wrapped(f"Held at {plan.band}: {reasons}.", "  ", width, "dim"))
+    lines += [[], [("  Levers", "bold")]]
+    for lever in (*plan.levers, *plan.unscored):
+        lines.append(_bar(lever, options.unicode))
+    found = gaps(plan)
+    if found:
+        lines += [[], [("  What to commission next", "bold")]]
+        for number, gap in enumerate(found[:TOP_GAPS], 1):
+            criterion = gap.criterion
+            lines.append(
+                [
+                    (f"  {number}. {criterion.id} ", "bold"),
+                    (criterion.title, ""),
+                    (f": {OUTCOME_TITLE[gap.outcome]}", "red" if gap.outcome.fails else "yellow"),
+                ]
+            )
+            lines.extend(_wrapped(gap.reason, "     ", width))
+            lines.extend(_wrapped("-> " + criterion.remediation.strip(), "     ", width, "cyan"))
+            lines.append([("     " + where(plan, gap.locations[0]), "dim")])
+    rest = len(found) - min(len(found), TOP_GAPS)
+    notes = []
+    if rest:
+        notes.append(f"{rest} more gap{'s' if rest != 1 else ''}")
+    if waived(plan):
+        notes.append(f"{len(waived(plan))} waiver{'s' if len(waived(plan)) != 1 else ''}")
+    if notes:
+        lines += [
+            [],
+            [(f"  {' and '.join(notes)}: the full report lists them (--output report.md).", "dim")],
+        ]
+    return lines
+
+
+def _bar(lever: LeverResult, unicode: bool) -> Line:
+    title = lever.lever.title + ("" if lever.lever.scored else " (can cap the band)")
+    label = f"    {title:<44.44}"
+    if lever.score is None:
+        return [(label, ""), ("not scored: every criterion is waived", "dim")]
+    filled = round(lever.score / 100 * BAR_WIDTH)
+    full, empty = ("█", "░") if unicode else ("#", ".")
+    grade = rating(lever.score)
+    return [
+        (label, ""),
+        (full * filled, _RATING_STYLE[grade]),
+        (empty * (BAR_WIDTH - filled), "dim"),
+        (f" {lever.score:5.1f}  {grade}", _RATING_STYLE[grade]),
+    ]
+
+
+def _table(result: AuditResult) -> list[Line]:
+    lines: list[Line] = [[("  BAND           SCORE  PLAN", "bold")]]
+    for plan in result.plans:
+        short = "" if plan.passed else "  (falls short)"
+        lines.append(
+            [
+                (f"  {plan.band:<13}", _BAND_STYLE[plan.band]),
+                (f"  {plan.score:5.1f}  ", ""),
+                (plan.path, "bold"),
+                (f"  {plan.title}", "dim"),
+                (short, "red"),
+            ]
+        )
+    return lines
+
+
+def _verdict(result: AuditResult) -> Line:
+    total = len(result.plans)
+    failed = sum(1 for p in result.plans if not p.passed)
+    bar = f"at least {result.min_band}"
+    if result.fail_under is not None:
+        bar += f" with a score of {result.fail_under:g} or more"
+    plans = f"{total} plan{'s' if total != 1 else ''} audited"
+    if not failed:
+        return [(f"{plans}: all reach {bar}.", "bold green")]
+    return [(f"{plans}: {failed} fall{'s' if failed == 1 else ''} short of {bar}.", "bold red")]
+
+
+def _wrapped(text: str, indent: str, width: int, style: str = "") -> list[Line]:
+    wrapped = textwrap.wrap(
+        " ".join(text.split()), width=width, initial_indent=indent, subsequent_indent=indent
+    )
+    return [[(line, style)] for line in wrapped]
+
+
+def _rich(lines: list[Line], width: int) -> str:
+    import io
+
+    from rich.console import Console
+    from rich.text import Text
+
+    buffer = io.StringIO()
+    console = Console(file=buffer, force_terminal=True, width=width, highlight=False)
+    for line in lines:
+        console.print(Text.assemble(*line) if line else Text(""), soft_wrap=True)
+    return buffer.getvalue()

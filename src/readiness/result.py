@@ -1,0 +1,87 @@
+"""What an audit produces: plain frozen records that every reporter renders."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from readiness.checks.base import Outcome
+from readiness.rubric.models import Band
+from readiness.rubric.rubric import Criterion, Lever, Rubric
+
+
+@dataclass(frozen=True, slots=True)
+class Location:
+    line: int
+    column: int
+    key: str
+    """The key path the criterion read, as people write it: ``rollout.cohorts[0].size``."""
+
+
+@dataclass(frozen=True, slots=True)
+class PhraseHit:
+    phrase: str
+    found: str
+    reframe: str
+    location: Location
+
+
+@dataclass(frozen=True, slots=True)
+class WaiverNote:
+    reason: str
+    approved_by: str
+    until: date
+    expired: bool
+    location: Location
+
+
+@dataclass(frozen=True, slots=True)
+class CriterionResult:
+    criterion: Criterion
+    outcome: Outcome
+    reason: str
+    locations: tuple[Location, ...]
+    hits: tuple[PhraseHit, ...] = ()
+    waiver: WaiverNote | None = None
+
+    @property
+    def is_gap(self) -> bool:
+        return self.outcome in (Outcome.PARTIAL, Outcome.NOT_MET, Outcome.NO_EVIDENCE)
+
+
+@dataclass(frozen=True, slots=True)
+class LeverResult:
+    lever: Lever
+    score: float | None
+    """0-100, one decimal; None when every criterion of the lever is left out."""
+    counted: int
+
+
+@dataclass(frozen=True, slots=True)
+class PlanResult:
+    path: str
+    title: str
+    commissioner: str
+    score: float
+    band: Band
+    band_reasons: tuple[str, ...]
+    levers: tuple[LeverResult, ...]
+    """The scored levers, in rubric order."""
+    unscored: tuple[LeverResult, ...]
+    """Levers outside the average (foundations), in rubric order."""
+    criteria: tuple[CriterionResult, ...]
+    passed: bool
+
+
+@dataclass(frozen=True, slots=True)
+class AuditResult:
+    tool_version: str
+    rubric: Rubric
+    as_of: date
+    min_band: Band
+    fail_under: float | None
+    plans: tuple[PlanResult, ...]
+
+    @property
+    def passed(self) -> bool:
+        return all(p.passed for p in self.plans)

@@ -1,0 +1,1 @@
+"""Rubrics: the criteria a plan is judged on, as data (``rubrics/*.yaml``)."""

@@ -1,0 +1,84 @@
+"""The rubric file format, as pydantic models (each check's ``params`` are validated apart)."""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+
+from readiness.plan.types import Text
+
+Band = Literal["training-only", "at-risk", "developing", "ready"]
+BANDS: tuple[Band, ...] = ("training-only", "at-risk", "developing", "ready")
+"""Bands, worst first."""
+
+LeverId = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9-]*$")]
+CriterionId = Annotated[str, StringConstraints(pattern=r"^[A-Z][A-Z0-9]*-[0-9]+$")]
+Weight = Annotated[float, Field(ge=0)]
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+
+class BandsModel(Strict):
+    training_only_below: float = 40
+    at_risk_below: float = 60
+    developing_below: float = 80
+    lever_floor: float = 60
+
+
+class LeverModel(Strict):
+    title: Text
+    weight: Weight = 1
+    scored: bool = True
+    seed: Text | None = None
+    summary: Text | None = None
+
+
+class PhraseModel(Strict):
+    phrase: Text
+    reframe: Text
+
+
+class InstrumentModel(Strict):
+    name: Text
+    full_name: Text
+    focus: Literal["children-families", "practitioners", "organisation"]
+    aliases: list[Text] = []
+
+
+class RefsModel(Strict):
+    nirn: list[Text] = []
+    cfir: list[Text] = []
+    eric: list[Text] = []
+    samhsa: list[Text] = []
+    lga: list[Text] = []
+
+
+class CriterionModel(Strict):
+    lever: LeverId
+    title: Text
+    seed: Text | None = None
+    rationale: Text
+    check: Text
+    weight: Weight = 1
+    caps_band: Band | None = None
+    remediation: Text
+    refs: RefsModel = RefsModel()
+    enabled: bool = True
+
+
+class RubricModel(Strict):
+    """A whole rubric file (``params`` of each criterion are taken out before validation)."""
+
+    rubric: Literal[1]
+    id: LeverId
+    version: Annotated[int, Field(ge=1)]
+    title: Text
+    source: Text | None = None
+    bands: BandsModel = BandsModel()
+    levers: dict[LeverId, LeverModel]
+    phrases: dict[LeverId, list[PhraseModel]] = {}
+    instruments: list[InstrumentModel] = []
+    criteria: dict[CriterionId, CriterionModel]

@@ -1,0 +1,60 @@
+"""A rubric ready to judge plans: criteria bound to their checks and validated params."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from readiness.checks.base import Check, Context, Params
+from readiness.rubric.models import Band
+
+
+@dataclass(frozen=True, slots=True)
+class Lever:
+    id: str
+    title: str
+    weight: float
+    scored: bool
+    seed: str | None
+    summary: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Criterion:
+    id: str
+    lever: str
+    title: str
+    seed: str | None
+    rationale: str
+    check: Check[Any]
+    params: Params
+    weight: float
+    caps_band: Band | None
+    remediation: str
+    refs: dict[str, tuple[str, ...]]
+
+
+@dataclass(frozen=True, slots=True)
+class Bands:
+    training_only_below: float
+    at_risk_below: float
+    developing_below: float
+    lever_floor: float
+
+
+@dataclass(frozen=True, slots=True)
+class Rubric:
+    id: str
+    version: int
+    title: str
+    source: str | None
+    bands: Bands
+    levers: tuple[Lever, ...]
+    criteria: tuple[Criterion, ...]
+    context: Context
+    sha256: str
+    origin: str
+    """Where the rubric came from: 'default' or the file's path."""
+
+    def criterion(self, criterion_id: str) -> Criterion | None:
+        return next((c for c in self.criteria if c.id == criterion_id), None)
