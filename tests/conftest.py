@@ -33,6 +33,7 @@ def run(
 ) -> subprocess.CompletedProcess[str]:
     """Run the installed ``readiness`` command; output is captured, never a terminal."""
     environment = {k: v for k, v in os.environ.items() if k not in ("FORCE_COLOR", "NO_COLOR")}
+    environment["PYTHONIOENCODING"] = "utf-8"
     environment.update(env or {})
     return subprocess.run(
         [readiness_command(), *args],

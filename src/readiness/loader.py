@@ -136,11 +136,15 @@ class Document:
         )
 
 
+_CParser: Any
+try:
+    from yaml._yaml import CParser as _CParser
+except ImportError:  # PyYAML built without libyaml
+    _CParser = None
+
+
 def _make_parser(text: str) -> Any:
-    try:
-        return yaml.CParser(text)  # type: ignore[attr-defined]
-    except AttributeError:  # PyYAML built without libyaml
-        return _PythonParser(text)
+    return _CParser(text) if _CParser is not None else _PythonParser(text)
 
 
 class _PythonParser(yaml.reader.Reader, yaml.scanner.Scanner, yaml.parser.Parser):
@@ -427,8 +431,9 @@ class _Builder:
 def load_yaml(text: str, file: str) -> Document:
     """Build a positioned document, or raise ``InputError`` with every problem found."""
     builder = _Builder(file, text)
-    parser = _make_parser(text)
+    parser = None
     try:
+        parser = _make_parser(text)
         with _no_gc():
             builder.run(parser)
     except _Stop:

@@ -99,8 +99,7 @@ def decode(data: bytes, display: str) -> str:
 
 def _binary_problem(data: bytes, display: str) -> Problem:
     offset = data.index(b"\x00")
-    sample = data[:64]
-    if sample[1::2].count(0) > len(sample) // 4 or sample[0::2].count(0) > len(sample) // 4:
+    if _looks_like_utf16(data[:64]):
         return Problem(
             "the file looks like UTF-16 text without a byte-order mark",
             file=display,
@@ -113,6 +112,16 @@ def _binary_problem(data: bytes, display: str) -> Problem:
         line=line,
         column=column,
         hint="check that this is the YAML plan and not a spreadsheet, PDF or image",
+    )
+
+
+def _looks_like_utf16(sample: bytes) -> bool:
+    """Mostly-ASCII text in UTF-16: every other byte is NUL, the rest are not."""
+    if len(sample) < 8:
+        return False
+    even, odd = sample[0::2], sample[1::2]
+    return (odd.count(0) >= 0.8 * len(odd) and 0 not in even) or (
+        even.count(0) >= 0.8 * len(even) and 0 not in odd
     )
 
 

@@ -75,7 +75,7 @@ def _problem(doc: Document, model: type[BaseModel], error: Any, prefix: KeyPath)
         message = f"missing required key '{name}'" + (f" in {label(parent)}" if parent else "")
         return doc.problem(message, span, hint or f"add '{name}:' with its value")
     if kind == "extra_forbidden":
-        return _unknown_key(doc, model, path)
+        return _unknown_key(doc, model, path, len(prefix))
     span = doc.nearest(path)[1]
     if kind == "literal_error":
         allowed = re.findall(r"'([^']*)'", str(ctx.get("expected", "")))
@@ -124,9 +124,9 @@ def _type_message(
     return f"{where}: {msg}", ""
 
 
-def _unknown_key(doc: Document, model: type[BaseModel], path: KeyPath) -> Problem:
+def _unknown_key(doc: Document, model: type[BaseModel], path: KeyPath, skip: int) -> Problem:
     parent, key = path[:-1], str(path[-1])
-    allowed = list(_fields_at(model, parent))
+    allowed = list(_fields_at(model, parent[skip:]))
     where = f"in {label(parent)}" if parent else "at the top of the file"
     message = f"unknown key '{key}' {where}"
     guess = suggest(key, allowed)

@@ -6,7 +6,7 @@ here by the phrases they share.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import yaml
 
@@ -19,6 +19,11 @@ _QUOTE_HINT = "if the text contains ': ' or starts with a special character, put
 
 # (phrase in the parser's message, our message, hint); the first match wins.
 _TRANSLATIONS: tuple[tuple[str, str, str], ...] = (
+    (
+        "maximum nesting depth",
+        "the file is nested too deeply to be a plan",
+        "a plan needs about six levels of indentation",
+    ),
     (
         "mapping values are not allowed",
         "a ':' appears where a new key cannot start",
@@ -46,12 +51,12 @@ _TRANSLATIONS: tuple[tuple[str, str, str], ...] = (
     ),
     (
         "expected ',' or ']'",
-        "a list opened with '[' is not closed with ']'",
+        "a list opened with '[' here is not closed with ']'",
         "close the list with ']', and separate its items with commas",
     ),
     (
         "expected ',' or '}'",
-        "a section opened with '{' is not closed with '}'",
+        "a section opened with '{' here is not closed with '}'",
         "close the section with '}', and separate its entries with commas",
     ),
     (
@@ -73,40 +78,49 @@ _TRANSLATIONS: tuple[tuple[str, str, str], ...] = (
 
 
 def syntax_problem(exc: yaml.YAMLError, doc: Document) -> Problem:
-    """One ``Problem`` for a parser error, located at the parser's mark."""
+    """One ``Problem`` for a parser error, located where the reader should look."""
+    if isinstance(exc, yaml.reader.ReaderError):
+        line, column = doc.position(exc.position) if isinstance(exc.position, int) else (0, 0)
+        return Problem(
+            f"the file holds a character that a plan cannot contain (U+{exc.character:04X})",
+            file=doc.file,
+            line=line,
+            column=column,
+            hint="delete it; it often comes from copying text out of another program",
+            source_line=doc.line_text(line) if line else None,
+        )
     if not isinstance(exc, yaml.MarkedYAMLError) or exc.problem_mark is None:
-        return Problem(f"the file cannot be read as YAML: {exc}", file=doc.file)
+        return Problem("the file cannot be read as YAML", file=doc.file)
     mark = exc.problem_mark
-    line, column = mark.line + 1, mark.column + 1
-    text = doc.line_text(line)
-    message, hint = _translate(exc, text)
-    return Problem(message, file=doc.file, line=line, column=column, hint=hint, source_line=text)
+    text = doc.line_text(mark.line + 1)
+    message, hint, opened = _translate(exc, text)
+    if opened and exc.context_mark is not None:
+        mark = exc.context_mark  # an unclosed bracket or quote: point at where it opens
+        text = doc.line_text(mark.line + 1)
+    return Problem(
+        message,
+        file=doc.file,
+        line=mark.line + 1,
+        column=mark.column + 1,
+        hint=hint,
+        source_line=text,
+    )
 
 
-def _translate(exc: yaml.MarkedYAMLError, text: str | None) -> tuple[str, str]:
+def _translate(exc: yaml.MarkedYAMLError, text: str | None) -> tuple[str, str, bool]:
+    """Our message, a hint, and whether the error is about something left open."""
     problem = exc.problem or ""
     context = exc.context or ""
     if text is not None and "\t" in text[: len(text) - len(text.lstrip())]:
         return (
             "this line is indented with a tab",
             "YAML needs spaces for indentation; replace the tab with spaces",
+            False,
         )
     if "end of stream" in problem and "quoted scalar" in context:
-        return _opened("a quotation mark", exc.context_mark), "close the quotation"
+        return "a quotation mark here is never closed", "close the quotation", True
     for phrase, message, hint in _TRANSLATIONS:
         if phrase in problem or phrase in context:
-            if phrase.startswith("expected ','"):
-                message += _opened_at(exc.context_mark)
-            return message, hint
+            return message, hint, phrase.startswith("expected ','")
     detail = f"{problem} ({context})" if context else problem
-    return f"the file cannot be read as YAML: {detail}", ""
-
-
-def _opened(what: str, mark: Any) -> str:
-    return f"{what} opened{_opened_at(mark)} is never closed"
-
-
-def _opened_at(mark: Any) -> str:
-    if mark is None:
-        return ""
-    return f" (it opens on line {mark.line + 1}, column {mark.column + 1})"
+    return f"the file cannot be read as YAML: {detail}", "", False

@@ -187,6 +187,15 @@ def number(value: float) -> str:
     return f"{value:.0f}" if float(value).is_integer() else f"{value:.1f}".rstrip("0").rstrip(".")
 
 
+def share(value: float, *thresholds: float) -> str:
+    """A percentage to quote beside thresholds, never rounded onto a threshold it is not."""
+    for places in (0, 1, 2, 3):
+        text = f"{value:.{places}f}"
+        if all(float(text) != t or value == t for t in thresholds):
+            return number(float(text))
+    return number(value)
+
+
 def percent(part: float, whole: float) -> float:
     return 100.0 * part / whole if whole else 0.0
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 from readiness.checks.base import (
     Context,
@@ -24,6 +24,7 @@ from readiness.checks.base import (
     percent,
     plural,
     say_list,
+    share,
 )
 from readiness.loader import KeyPath
 from readiness.plan.models import Plan
@@ -75,14 +76,15 @@ def support_budget(plan: Plan, params: BudgetParams, ctx: Context) -> Finding:
     if not lines or total == 0:
         return no_evidence("The plan has no budget lines to show what is paid for.", path)
     support = sum(line.amount for line in lines if line.category not in _TRAINING_ONLY)
-    share = percent(support, total)
+    fraction = percent(support, total)
+    shown = share(fraction, params.met_min_percent, params.partial_min_percent)
     currency = plan.budget.currency if plan.budget else "GBP"
     said = (
-        f"Implementation support is {number(round(share))}% of the budget "
+        f"Implementation support is {shown}% of the budget "
         f"({currency} {support:,.0f} of {total:,.0f})"
     )
     return graded(
-        grade(share, params.met_min_percent, params.partial_min_percent),
+        grade(fraction, params.met_min_percent, params.partial_min_percent),
         f"{said}.",
         f"{said}, less than {number(params.met_min_percent)}%.",
         f"{said}, less than {number(params.partial_min_percent)}%: most money buys training.",
@@ -153,7 +155,7 @@ def support_duration(plan: Plan, params: DurationParams, ctx: Context) -> Findin
     spans: list[tuple[int, str, KeyPath]] = []
     if standards and standards.coaching and standards.coaching.months:
         spans.append((standards.coaching.months, "coaching", ("standards", "coaching", "months")))
-    to_end = max(0, months_between(first, plan.plan.end))
+    to_end = max(0, months_between(first, plan.plan.end + timedelta(days=1)))
     for name in ("supervision", "cpd"):
         section = getattr(standards, name, None) if standards else None
         if section is not None and per_year(section.frequency) > 0:

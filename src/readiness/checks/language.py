@@ -9,7 +9,7 @@ being rejected rather than used, so it is not a hit.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from functools import lru_cache
 from typing import Literal
 
@@ -58,7 +58,7 @@ _NEGATORS = frozenset(
 _FILLERS = frozenset(["or", "and", "a", "an", "the", "any"])
 _WINDOW = 3
 _CLAUSE_END = re.compile(r"[.;:!?\n]")
-_WORD = re.compile(r"[\w']+")
+_WORD = re.compile(r"[\w'’]+")
 _QUOTED = re.compile(r"\"[^\"\n]*\"|“[^”]*”|‘[^’]*’|(?<!\w)'[^'\n]*'(?!\w)")
 
 
@@ -104,16 +104,22 @@ def _walk(value: object, path: KeyPath) -> Iterator[tuple[KeyPath, str]]:
             yield from _walk(item, (*path, i))
 
 
-def is_rejected(text: str, start: int) -> bool:
-    """Whether the phrase at ``start`` is quoted or negated, so not really used."""
+def is_rejected(text: str, start: int, phrases: Sequence[tuple[int, int]] = ()) -> bool:
+    """Whether the phrase at ``start`` is quoted or negated, so not really used.
+
+    A negation reaches a few words ahead within its clause; words of other flagged phrases
+    do not use up that reach, so "not zero tolerance or sanctions" rejects both.
+    """
     if any(m.start() < start < m.end() for m in _QUOTED.finditer(text)):
         return True
-    clause = _CLAUSE_END.split(text[:start])[-1]
+    clause_start = max((m.end() for m in _CLAUSE_END.finditer(text, 0, start)), default=0)
     counted = 0
-    for word in reversed(_WORD.findall(clause.lower())):
-        if word in _NEGATORS or word.endswith("n't"):
+    for word in reversed(list(_WORD.finditer(text, clause_start, start))):
+        lower = word.group().lower().replace("’", "'")
+        if lower in _NEGATORS or lower.endswith("n't"):
             return True
-        if word not in _FILLERS:
+        inside = any(a <= word.start() < b for a, b in phrases)
+        if lower not in _FILLERS and not inside:
             counted += 1
             if counted >= _WINDOW:
                 return False
@@ -124,10 +130,15 @@ def find_hits(texts: list[tuple[KeyPath, str]], phrases: tuple[Phrase, ...]) -> 
     patterns = _compiled(phrases)
     hits: list[Hit] = []
     for path, text in texts:
-        for phrase, pattern in zip(phrases, patterns, strict=True):
-            for occurrence, match in enumerate(pattern.finditer(text)):
-                if not is_rejected(text, match.start()):
-                    hits.append(Hit(path, occurrence, phrase.phrase, match.group(), phrase.reframe))
+        found = [
+            (phrase, occurrence, match)
+            for phrase, pattern in zip(phrases, patterns, strict=True)
+            for occurrence, match in enumerate(pattern.finditer(text))
+        ]
+        spans = [(m.start(), m.end()) for _, _, m in found]
+        for phrase, occurrence, match in sorted(found, key=lambda f: f[2].start()):
+            if not is_rejected(text, match.start(), spans):
+                hits.append(Hit(path, occurrence, phrase.phrase, match.group(), phrase.reframe))
     return hits
 
 

@@ -24,6 +24,7 @@ from readiness.checks.base import (
     percent,
     plural,
     say_list,
+    share,
 )
 from readiness.loader import KeyPath
 from readiness.plan.models import Cohort, Plan
@@ -57,12 +58,13 @@ def first_wave_share(plan: Plan, params: WaveShare, ctx: Context) -> Finding:
     if not cohorts:
         return no_evidence(_NO_WAVES, _COHORTS)
     size, total = cohorts[0].size, plan.workforce.practitioners
-    share = percent(size, total)
-    figures = f"First wave is {size} of {total} practitioners ({number(round(share))}%)"
+    fraction = percent(size, total)
+    shown = share(fraction, params.met_max_percent, params.partial_max_percent)
+    figures = f"First wave is {size} of {total} practitioners ({shown}%)"
     where = ((*_COHORTS, 0, "size"), ("workforce", "practitioners"))
     too_many = "a system-wide rollout" if size >= total else "too many at once"
     return graded(
-        grade(share, params.met_max_percent, params.partial_max_percent, higher_is_better=False),
+        grade(fraction, params.met_max_percent, params.partial_max_percent, higher_is_better=False),
         f"{figures}, within {number(params.met_max_percent)}%.",
         f"{figures}: more than {number(params.met_max_percent)}%, "
         f"within {number(params.partial_max_percent)}%.",

@@ -167,7 +167,11 @@ def cpd(plan: Plan, params: CpdParams, ctx: Context) -> Finding:
         outcome,
         f"{reason}.",
         f"{reason}; ongoing means {need}.",
-        f"{reason}: a one-off event, not ongoing learning." if times == 0 else f"{reason}.",
+        f"{reason}: a one-off event, not ongoing learning."
+        if cpd.frequency == "once"
+        else f"{reason}: no ongoing learning."
+        if times == 0
+        else f"{reason}; ongoing means {need}.",
         ("standards", "cpd", "frequency"),
     )
 

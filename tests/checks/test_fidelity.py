@@ -1,0 +1,182 @@
+"""Lever 5, light-touch fidelity: LF-01 .. LF-06 against the default rubric (LF-07 is in
+test_language.py)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from readiness.checks.base import Outcome
+
+from .helpers import expect, judge, make_plan
+
+MET, PARTIAL, NOT_MET, NO_EVIDENCE = (
+    Outcome.MET,
+    Outcome.PARTIAL,
+    Outcome.NOT_MET,
+    Outcome.NO_EVIDENCE,
+)
+
+
+def fidelity(**body: Any) -> dict[str, Any]:
+    return {"fidelity": body}
+
+
+# -- LF-01: purpose learning and never used for performance management or discipline -------
+# fmt: off
+LF01 = [
+    pytest.param(fidelity(purpose="learning"), MET, ("for learning, and not used to manage performance",), id="learning-met"),
+    pytest.param(fidelity(purpose="learning", used_for=["learning", "service-improvement"]), MET, ("for learning",), id="learning-uses-met"),
+    pytest.param(fidelity(purpose="assurance"), PARTIAL, ("assurance rather than learning",), id="assurance-partial"),
+    pytest.param(fidelity(purpose="assurance", used_for=["service-improvement"]), PARTIAL, ("assurance",), id="assurance-uses-partial"),
+    pytest.param(fidelity(used_for=["learning"]), PARTIAL, ("only how they are used",), id="uses-only-partial"),
+    pytest.param(fidelity(purpose="learning", used_for=["learning", "performance-management"]), NOT_MET, ("used for performance-management", "polices practice"), id="learning-but-performance-not-met"),
+    pytest.param(fidelity(purpose="learning", used_for=["disciplinary"]), NOT_MET, ("used for disciplinary",), id="learning-but-disciplinary-not-met"),
+    pytest.param(fidelity(used_for=["performance-management", "disciplinary"]), NOT_MET, ("performance-management and disciplinary",), id="both-forbidden-not-met"),
+    pytest.param(fidelity(purpose="performance-management"), NOT_MET, ("for performance management, not learning",), id="purpose-performance-not-met"),
+    pytest.param(fidelity(frequency="quarterly"), NO_EVIDENCE, ("what fidelity checks are for",), id="unsaid"),
+    pytest.param({}, NO_EVIDENCE, ("what fidelity checks are for",), id="no-fidelity"),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(("sections", "outcome", "says"), LF01)
+def test_lf01_fidelity_purpose(rubric, sections, outcome, says):
+    expect(judge(rubric, "LF-01", make_plan(**sections)), outcome, *says)
+
+
+def test_lf01_paths(rubric):
+    finding = judge(rubric, "LF-01", make_plan(**fidelity(purpose="learning")))
+    assert finding.paths == (("fidelity", "purpose"), ("fidelity", "used_for"))
+    assert judge(rubric, "LF-01", make_plan()).paths == (("fidelity", "purpose"),)
+
+
+# -- LF-02: at_most minutes per practitioner per month (met <= 60, partial <= 120) ---------
+def burden(minutes: float) -> dict[str, Any]:
+    return fidelity(minutes_per_practitioner_per_month=minutes)
+
+
+# fmt: off
+LF02 = [
+    pytest.param(burden(0), MET, ("Fidelity work for each practitioner is 0 minutes a month, within 60.",), id="0-met"),
+    pytest.param(burden(45.5), MET, ("is 45.5 minutes a month",), id="fraction-met"),
+    pytest.param(burden(60), MET, ("is 60 minutes a month, within 60",), id="60-met-boundary"),
+    pytest.param(burden(61), PARTIAL, ("is 61 minutes a month: more than 60, within 120",), id="61-partial"),
+    pytest.param(burden(120), PARTIAL, ("is 120 minutes a month: more than 60, within 120",), id="120-partial-boundary"),
+    pytest.param(burden(121), NOT_MET, ("is 121 minutes a month, more than 120",), id="121-not-met"),
+    pytest.param(fidelity(purpose="learning"), NO_EVIDENCE, ("fidelity work for each practitioner (fidelity.minutes_per_practitioner_per_month)",), id="unsaid"),
+    pytest.param({}, NO_EVIDENCE, ("fidelity.minutes_per_practitioner_per_month",), id="no-fidelity"),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(("sections", "outcome", "says"), LF02)
+def test_lf02_burden(rubric, sections, outcome, says):
+    finding = judge(rubric, "LF-02", make_plan(**sections))
+    expect(finding, outcome, *says, paths=[("fidelity", "minutes_per_practitioner_per_month")])
+
+
+# -- LF-03: looked at between monthly and six-monthly; yearly partial; more often not-met --
+# fmt: off
+LF03 = [
+    pytest.param("weekly", NOT_MET, ("looked at weekly", "heavy monitoring"), id="weekly-not-met"),
+    pytest.param("fortnightly", NOT_MET, ("fortnightly", "heavy monitoring"), id="fortnightly-not-met"),
+    pytest.param("monthly", MET, ("Fidelity is looked at monthly.",), id="monthly-met-boundary"),
+    pytest.param("six-weekly", MET, ("every six weeks",), id="six-weekly-met"),
+    pytest.param("bi-monthly", MET, ("every two months",), id="bi-monthly-met"),
+    pytest.param("quarterly", MET, ("quarterly",), id="quarterly-met"),
+    pytest.param("termly", MET, ("termly",), id="termly-met"),
+    pytest.param("six-monthly", MET, ("every six months",), id="six-monthly-met-boundary"),
+    pytest.param("yearly", PARTIAL, ("yearly", "too rarely"), id="yearly-partial"),
+    pytest.param("once", NOT_MET, ("once only", "not a regular cycle"), id="once-not-met"),
+    pytest.param("none", NOT_MET, ("never", "not a regular cycle"), id="never-not-met"),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(("frequency", "outcome", "says"), LF03)
+def test_lf03_fidelity_frequency(rubric, frequency, outcome, says):
+    finding = judge(rubric, "LF-03", make_plan(**fidelity(frequency=frequency)))
+    expect(finding, outcome, *says, paths=[("fidelity", "frequency")])
+
+
+@pytest.mark.parametrize(
+    "sections",
+    [pytest.param(fidelity(purpose="learning"), id="unsaid"), pytest.param({}, id="no-fidelity")],
+)
+def test_lf03_no_evidence(rubric, sections):
+    expect(
+        judge(rubric, "LF-03", make_plan(**sections)),
+        NO_EVIDENCE,
+        "how often fidelity is looked at",
+    )
+
+
+# -- LF-04: methods include a light one; only others partial -------------------------------
+def methods(*names: str) -> dict[str, Any]:
+    return fidelity(methods=list(names))
+
+
+# fmt: off
+LF04 = [
+    pytest.param(methods("self-assessment"), MET, ("include self-assessment",), id="self-assessment-met"),
+    pytest.param(methods("observation", "peer-observation"), MET, ("include peer-observation",), id="peer-observation-met"),
+    pytest.param(methods("case-audit", "reflective-case-review"), MET, ("reflective-case-review",), id="reflective-case-review-met"),
+    pytest.param(methods("observation", "case-audit"), PARTIAL, ("relies on observation and case-audit", "without self-assessment"), id="observation-audit-partial"),
+    pytest.param(methods("practitioner-survey"), PARTIAL, ("relies on practitioner-survey",), id="survey-partial"),
+    pytest.param(methods(), NOT_MET, ("No fidelity methods",), id="empty-not-met"),
+    pytest.param(fidelity(purpose="learning"), NO_EVIDENCE, ("how fidelity is looked at",), id="unsaid"),
+    pytest.param({}, NO_EVIDENCE, ("how fidelity is looked at",), id="no-fidelity"),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(("sections", "outcome", "says"), LF04)
+def test_lf04_fidelity_methods(rubric, sections, outcome, says):
+    expect(
+        judge(rubric, "LF-04", make_plan(**sections)),
+        outcome,
+        *says,
+        paths=[("fidelity", "methods")],
+    )
+
+
+# -- LF-05: at_most feedback within days (met <= 30, partial <= 60) ------------------------
+# fmt: off
+LF05 = [
+    pytest.param(fidelity(feedback_within_days=14), MET, ("Feedback to practitioners is 14 days, within 30.",), id="14-met"),
+    pytest.param(fidelity(feedback_within_days=30), MET, ("is 30 days, within 30",), id="30-met-boundary"),
+    pytest.param(fidelity(feedback_within_days=31), PARTIAL, ("is 31 days: more than 30, within 60",), id="31-partial"),
+    pytest.param(fidelity(feedback_within_days=60), PARTIAL, ("is 60 days: more than 30, within 60",), id="60-partial-boundary"),
+    pytest.param(fidelity(feedback_within_days=61), NOT_MET, ("is 61 days, more than 60",), id="61-not-met"),
+    pytest.param(fidelity(purpose="learning"), NO_EVIDENCE, ("feedback to practitioners (fidelity.feedback_within_days)",), id="unsaid"),
+    pytest.param({}, NO_EVIDENCE, ("fidelity.feedback_within_days",), id="no-fidelity"),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(("sections", "outcome", "says"), LF05)
+def test_lf05_feedback(rubric, sections, outcome, says):
+    finding = judge(rubric, "LF-05", make_plan(**sections))
+    expect(finding, outcome, *says, paths=[("fidelity", "feedback_within_days")])
+
+
+# -- LF-06: present fidelity.escalation (met or no-evidence only) --------------------------
+# fmt: off
+LF06 = [
+    pytest.param(fidelity(escalation="Implementation board, monthly"), MET, ("Forum where challenges surface: Implementation board, monthly.",), id="named-met"),
+    pytest.param(fidelity(purpose="learning"), NO_EVIDENCE, ("The plan does not say: forum where challenges surface (fidelity.escalation).",), id="unsaid"),
+    pytest.param({}, NO_EVIDENCE, ("fidelity.escalation",), id="no-fidelity"),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(("sections", "outcome", "says"), LF06)
+def test_lf06_escalation(rubric, sections, outcome, says):
+    expect(
+        judge(rubric, "LF-06", make_plan(**sections)),
+        outcome,
+        *says,
+        paths=[("fidelity", "escalation")],
+    )
