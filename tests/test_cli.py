@@ -208,7 +208,7 @@ def test_a_missing_file_exits_2() -> None:
 def test_a_folder_without_plans_exits_2(tmp_path: Path) -> None:
     result = run("audit", str(tmp_path))
     assert result.returncode == 2
-    assert "no plan files" in result.stderr
+    assert "no plans found in this folder" in result.stderr
 
 
 def test_help_and_version() -> None:

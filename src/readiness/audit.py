@@ -9,8 +9,9 @@ from pathlib import Path
 
 from readiness import __version__
 from readiness.errors import InputError, Problem
-from readiness.judge import check_waivers, judge
+from readiness.judge import judge
 from readiness.plan.load import LoadedPlan, load_plan
+from readiness.plan.waivers import check_waivers
 from readiness.result import AuditResult, PlanResult
 from readiness.rubric.models import Band
 from readiness.rubric.rubric import Rubric
@@ -28,7 +29,7 @@ class AuditOptions:
 
 def audit_plan(loaded: LoadedPlan, rubric: Rubric, options: AuditOptions) -> PlanResult:
     doc, plan = loaded.doc, loaded.plan
-    check_waivers(doc, plan, rubric, {c.id for c in rubric.criteria})
+    check_waivers(doc, plan, {c.id for c in rubric.criteria})
     results = judge(doc, plan, rubric, options.as_of)
     levers = score_levers(rubric.levers, results)
     scored = tuple(lr for lr in levers if lr.lever.scored)

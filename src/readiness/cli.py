@@ -14,17 +14,21 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from readiness import __version__
+from readiness.reporters import REPORTERS
 
 if TYPE_CHECKING:
     from datetime import date
+    from pathlib import Path
 
+    from readiness.config import Config
+    from readiness.discover import Found
     from readiness.outputs import Target
     from readiness.reporters import RenderOptions
     from readiness.result import AuditResult
     from readiness.rubric.models import Band
     from readiness.rubric.rubric import Rubric
 
-FORMATS = ("terminal", "json", "markdown")
+FORMATS = tuple(REPORTERS)
 BAND_NAMES = ("training-only", "at-risk", "developing", "ready")
 EXIT_FELL_SHORT = 1
 EXIT_INVALID = 2
@@ -41,6 +45,34 @@ app = typer.Typer(
     "gap report a board can read and a CI job can gate on.",
 )
 
+Plans = Annotated[
+    list[str],
+    typer.Argument(metavar="PLAN...", help="Plan files, folders of plans, or glob patterns."),
+]
+RubricOption = Annotated[
+    str | None,
+    typer.Option("--rubric", metavar="FILE", help="Judge against this rubric file."),
+]
+ConfigOption = Annotated[
+    str | None,
+    typer.Option(
+        "--config",
+        metavar="FILE",
+        help="Settings file; default: .readiness.yaml here or in a parent folder.",
+    ),
+]
+MaxSizeOption = Annotated[
+    float | None,
+    typer.Option("--max-size", metavar="MB", help="Largest plan file to read, in MB (10)."),
+]
+PlansOnlyOption = Annotated[
+    bool,
+    typer.Option(
+        "--plans-only",
+        help="Skip named YAML files that are not plans (no top-level 'readiness:' key), "
+        "as folder searches do; for pre-commit.",
+    ),
+]
 DebugOption = Annotated[
     bool, typer.Option("--debug", help="Show the full traceback if readiness itself fails.")
 ]
@@ -66,9 +98,7 @@ def _root(
 
 @app.command()
 def audit(
-    plans: Annotated[
-        list[str], typer.Argument(metavar="PLAN...", help="Plan files or folders of plans.")
-    ],
+    plans: Plans,
     format: Annotated[
         str | None,
         typer.Option("--format", "-f", help=f"What to print: {', '.join(FORMATS)}."),
@@ -78,7 +108,8 @@ def audit(
         typer.Option(
             "--output",
             "-o",
-            help="Write a report too (repeatable); the suffix picks the format: .md, .json, .txt.",
+            help="Also write a report (repeatable); the suffix picks the format: "
+            ".md, .json, .sarif, .xml (JUnit), .txt.",
         ),
     ] = None,
     as_of: Annotated[
@@ -90,41 +121,96 @@ def audit(
         ),
     ] = None,
     min_band: Annotated[
-        str,
+        str | None,
         typer.Option(
-            "--min-band", metavar="BAND", help=f"Lowest band that passes: {', '.join(BAND_NAMES)}."
+            "--min-band",
+            metavar="BAND",
+            help=f"Lowest band that passes: {', '.join(BAND_NAMES)} (default developing).",
         ),
-    ] = "developing",
+    ] = None,
     fail_under: Annotated[
         float | None,
         typer.Option("--fail-under", metavar="SCORE", help="Also fail a plan scoring below this."),
     ] = None,
-    rubric: Annotated[
-        str | None,
-        typer.Option("--rubric", metavar="FILE", help="Judge against this rubric file."),
-    ] = None,
-    max_size: Annotated[
-        float, typer.Option("--max-size", metavar="MB", help="Largest plan file to read, in MB.")
-    ] = 10.0,
+    rubric: RubricOption = None,
+    config: ConfigOption = None,
+    max_size: MaxSizeOption = None,
+    plans_only: PlansOnlyOption = False,
     debug: DebugOption = False,
 ) -> None:
     """Audit plans: print a summary, write reports, exit 1 if a plan falls short."""
     from readiness.audit import AuditOptions, audit_files
-    from readiness.discover import discover
     from readiness.outputs import plan_targets
 
+    settings = _config(config)
     chosen = _choice(format, FORMATS, "--format") if format else None
     options = AuditOptions(
         as_of=_as_of(as_of),
-        min_band=_band(min_band),
-        fail_under=_fail_under(fail_under),
-        max_bytes=_max_bytes(max_size),
+        min_band=_band(min_band or settings.min_band or "developing"),
+        fail_under=_fail_under(fail_under if fail_under is not None else settings.fail_under),
+        max_bytes=_max_bytes(max_size or settings.max_size_mb or 10.0),
     )
     targets = plan_targets(output or [], chosen)
-    loaded_rubric = _rubric(rubric)
-    result = audit_files(discover(plans), loaded_rubric, options)
+    found = _discover(plans, settings, plans_only)
+    if not found:
+        return
+    loaded_rubric = _rubric(rubric, settings)
+    result = audit_files(((f.path, f.display) for f in found), loaded_rubric, options)
     _emit(result, chosen or "terminal", targets)
     raise typer.Exit(0 if result.passed else EXIT_FELL_SHORT)
+
+
+@app.command()
+def validate(
+    plans: Plans,
+    rubric: RubricOption = None,
+    config: ConfigOption = None,
+    max_size: MaxSizeOption = None,
+    plans_only: PlansOnlyOption = False,
+    debug: DebugOption = False,
+) -> None:
+    """Check that plans follow the format, without judging them: exit 0 or 2."""
+    from readiness.errors import InputError, Problem
+    from readiness.plan.load import load_plan
+    from readiness.plan.waivers import check_waivers
+    from readiness.rubric.ids import criterion_ids
+
+    settings = _config(config)
+    max_bytes = _max_bytes(max_size or settings.max_size_mb or 10.0)
+    found = _discover(plans, settings, plans_only)
+    if not found:
+        return
+    known = criterion_ids(_rubric_path(rubric, settings))
+    problems: list[Problem] = []
+    for plan in found:
+        try:
+            loaded = load_plan(plan.path, plan.display, max_bytes)
+            check_waivers(loaded.doc, loaded.plan, known)
+        except InputError as exc:
+            problems.extend(exc.problems)
+    if problems:
+        raise InputError(problems)
+    count = len(found)
+    print(f"{count} plan{'s' if count != 1 else ''} valid.")
+
+
+@app.command()
+def schema(
+    which: Annotated[
+        str,
+        typer.Argument(
+            metavar="[plan|report]", help="The plan format (default) or the JSON report."
+        ),
+    ] = "plan",
+    debug: DebugOption = False,
+) -> None:
+    """Print a JSON Schema: the plan format (for editors) or the JSON report."""
+    import json
+
+    from readiness.schemas import SCHEMAS
+
+    name = _choice(which, tuple(SCHEMAS), "schema")
+    print(json.dumps(SCHEMAS[name](), indent=2, ensure_ascii=False))
 
 
 # -- helpers ------------------------------------------------------------------------------
@@ -175,27 +261,63 @@ def _max_bytes(megabytes: float) -> int:
     return int(megabytes * 1024 * 1024)
 
 
-def _rubric(path: str | None) -> Rubric:
-    from readiness.rubric.load import load_rubric
-
-    if path is None:
-        return load_rubric()
+def _config(path: str | None) -> Config:
     from pathlib import Path
 
-    return load_rubric(Path(path), path)
+    from readiness.config import find_config, load_config
+
+    if path is not None:
+        if not Path(path).is_file():
+            raise _usage(f"--config: '{path}' is not a file")
+        return load_config(Path(path))
+    return load_config(find_config(Path.cwd()))
+
+
+def _discover(plans: list[str], settings: Config, plans_only: bool) -> list[Found]:
+    from readiness.discover import discover
+
+    found = discover(plans, settings.exclude, settings.root, plans_only)
+    if not found.plans:
+        why = f"{found.excluded} excluded by {settings.path}" if found.excluded else "none given"
+        print(f"No plans to check ({why}).")
+    return found.plans
+
+
+def _rubric_path(path: str | None, settings: Config) -> Path | None:
+    from pathlib import Path
+
+    return Path(path) if path is not None else settings.rubric
+
+
+def _rubric(path: str | None, settings: Config) -> Rubric:
+    from readiness.rubric.load import load_rubric
+
+    chosen = _rubric_path(path, settings)
+    return load_rubric(chosen, chosen.as_posix() if chosen else None)
 
 
 def _emit(result: AuditResult, stdout_format: str, targets: list[Target]) -> None:
     """Render every report from the one result; files first, so stdout comes last."""
     from readiness.outputs import write_atomic
-    from readiness.reporters import REPORTERS, RenderOptions
+    from readiness.reporters import RenderOptions
 
     for target in targets:
         text = target.reporter.load()(result, RenderOptions(color=False))
         write_atomic(target.path, text)
-    options = _stdout_options()
-    sys.stdout.write(REPORTERS[stdout_format].load()(result, options))
+    if stdout_format == "github":
+        _github_summary(result)
+    sys.stdout.write(REPORTERS[stdout_format].load()(result, _stdout_options()))
     sys.stdout.flush()
+
+
+def _github_summary(result: AuditResult) -> None:
+    summary = os.environ.get("GITHUB_STEP_SUMMARY")
+    if not summary:
+        return
+    from readiness.reporters.github import summary as markdown_summary
+
+    with open(summary, "a", encoding="utf-8") as handle:
+        handle.write(markdown_summary(result))
 
 
 def _stdout_options() -> RenderOptions:

@@ -7,43 +7,11 @@ from datetime import date
 
 from readiness.checks.base import Finding, Hit, Outcome
 from readiness.checks.language import phrase_pattern
-from readiness.errors import InputError, Problem
 from readiness.loader import Document, KeyPath
 from readiness.plan.models import Plan, Waiver
 from readiness.result import CriterionResult, Location, PhraseHit, WaiverNote
 from readiness.rubric.rubric import Criterion, Rubric
-from readiness.validate import label, suggest
-
-
-def check_waivers(doc: Document, plan: Plan, rubric: Rubric, known: set[str]) -> None:
-    """Every waiver must name a criterion of the rubric, once. ``InputError`` otherwise."""
-    problems: list[Problem] = []
-    seen: dict[str, int] = {}
-    for index, waiver in enumerate(plan.waivers or ()):
-        path = ("waivers", index, "criterion")
-        span = doc.nearest(path)[1]
-        if waiver.criterion not in known:
-            guess = suggest(waiver.criterion, sorted(known))
-            message = (
-                f"the waiver names '{waiver.criterion}', which is not a criterion of the rubric"
-            )
-            if guess:
-                message += f" (did you mean '{guess}'?)"
-            problems.append(
-                doc.problem(message, span, "readiness rubric list shows every criterion")
-            )
-        elif waiver.criterion in seen:
-            problems.append(
-                doc.problem(
-                    f"{waiver.criterion} is waived twice (waivers {seen[waiver.criterion] + 1} "
-                    f"and {index + 1})",
-                    span,
-                    "keep one waiver for each criterion",
-                )
-            )
-        seen.setdefault(waiver.criterion, index)
-    if problems:
-        raise InputError(problems)
+from readiness.validate import label
 
 
 def judge(doc: Document, plan: Plan, rubric: Rubric, as_of: date) -> list[CriterionResult]:

@@ -42,31 +42,39 @@ def suggest(word: str, choices: list[str] | tuple[str, ...]) -> str | None:
     return next(c for c in choices if c.lower() == found[0])
 
 
-def validate_document(doc: Document, model: type[M], data: object | None = None) -> M:
+def validate_document(
+    doc: Document, model: type[M], data: object | None = None, what: str = "the plan"
+) -> M:
     """Validate ``doc.data`` (or ``data``, a part of it) as ``model``; raise ``InputError``."""
     try:
         return model.model_validate(doc.data if data is None else data)
     except ValidationError as exc:
         errors = exc.errors(include_input=False, include_url=False)
-    raise InputError(problems_from_errors(doc, model, errors))
+    raise InputError(problems_from_errors(doc, model, errors, what=what))
 
 
 def problems_from_errors(
-    doc: Document, model: type[BaseModel], errors: list[Any], prefix: KeyPath = ()
+    doc: Document,
+    model: type[BaseModel],
+    errors: list[Any],
+    prefix: KeyPath = (),
+    what: str = "the plan",
 ) -> list[Problem]:
-    problems = [_problem(doc, model, error, prefix) for error in errors[:MAX_PROBLEMS]]
+    problems = [_problem(doc, model, error, prefix, what) for error in errors[:MAX_PROBLEMS]]
     problems.sort(key=lambda p: (p.line, p.column))
     return problems
 
 
-def _problem(doc: Document, model: type[BaseModel], error: Any, prefix: KeyPath) -> Problem:
+def _problem(
+    doc: Document, model: type[BaseModel], error: Any, prefix: KeyPath, what: str
+) -> Problem:
     ctx = error.get("ctx") or {}
     loc = tuple(p for p in error["loc"] if isinstance(p, int) or not p.startswith("function-"))
     loc = loc + tuple(ctx.get("at", ()))
     path = prefix + loc
     kind = error["type"]
     value = _value_at(doc.data, path)
-    where = label(path) or "the plan"
+    where = label(path) or what
     name = str(next((p for p in reversed(path) if isinstance(p, str)), where))
     hint = str(ctx.get("hint", ""))
     if kind == "missing":

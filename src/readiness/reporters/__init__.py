@@ -49,6 +49,11 @@ REPORTERS: dict[str, Reporter] = {
         Reporter("terminal", "readiness.reporters.terminal", (".txt",), "summary for people"),
         Reporter("json", "readiness.reporters.json_report", (".json",), "the JSON report"),
         Reporter("markdown", "readiness.reporters.markdown", (".md", ".markdown"), "board report"),
+        Reporter(
+            "sarif", "readiness.reporters.sarif", (".sarif",), "SARIF 2.1.0 for code scanning"
+        ),
+        Reporter("junit", "readiness.reporters.junit", (".xml",), "JUnit XML for CI test reports"),
+        Reporter("github", "readiness.reporters.github", (), "GitHub Actions annotations"),
     )
 }
 

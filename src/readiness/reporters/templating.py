@@ -6,33 +6,13 @@ filter (``md`` for Markdown; HTML templates use autoescaping).
 
 from __future__ import annotations
 
-import html
-import re
 from pathlib import Path
 from typing import Any
 
 import jinja2
 from jinja2.sandbox import SandboxedEnvironment
 
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]|~#])")
-
-
-def md(value: object) -> str:
-    """Plan text made inert in Markdown: no HTML, no emphasis, no links, one line."""
-    text = " ".join(str(value).split())
-    text = html.escape(text, quote=False)
-    return _MD_SPECIAL.sub(r"\\\1", text)
-
-
-def prose(value: object) -> str:
-    """Rubric text, which may use Markdown code spans, with any HTML made inert."""
-    return html.escape(" ".join(str(value).split()), quote=False)
-
-
-def code(value: object) -> str:
-    """An inline code span, or escaped text when the value holds a backtick."""
-    text = " ".join(str(value).split())
-    return f"`{text}`" if "`" not in text else md(text)
+from readiness.reporters.escape import code, md, prose
 
 
 def score(value: float | None) -> str:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
@@ -14,16 +13,11 @@ from readiness.checks import REGISTRY
 from readiness.checks.base import Context, Instrument, Phrase
 from readiness.errors import InputError, Problem
 from readiness.loader import Document, load_yaml
+from readiness.rubric.files import DEFAULT, default_rubric_text
 from readiness.rubric.models import RubricModel
 from readiness.rubric.rubric import Bands, Criterion, Lever, Rubric
 from readiness.source import read_text
 from readiness.validate import problems_from_errors, suggest, validate_document
-
-DEFAULT = "default"
-
-
-def default_rubric_text() -> str:
-    return files("readiness.rubrics").joinpath("default.yaml").read_text(encoding="utf-8")
 
 
 def load_rubric(path: Path | None = None, display: str | None = None) -> Rubric:
@@ -54,7 +48,7 @@ def build_rubric(doc: Document, origin: str) -> Rubric:
                 entry = {k: v for k, v in entry.items() if k != "params"}
             stripped[cid] = entry
         structure["criteria"] = stripped
-    model = validate_document(doc, RubricModel, structure)
+    model = validate_document(doc, RubricModel, structure, what="the rubric")
     return _bind(doc, model, raw_params, origin)
 
 

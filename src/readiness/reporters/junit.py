@@ -1,0 +1,104 @@
+"""JUnit XML, for GitLab, Jenkins and Azure DevOps: a test suite per plan, a test case per
+criterion (named with its ID and title, the lever as ``classname``), and one case for the band.
+
+Not met and not written down are failures; waived and not applicable are skipped; partly met
+passes, with "PARTLY MET" and the reason in ``system-out``, so a partial gap is visible
+without turning every plan red.
+"""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+
+from readiness.checks.base import Outcome
+from readiness.reporters import RenderOptions
+from readiness.reporters.common import OUTCOME_TITLE, where
+from readiness.result import AuditResult, CriterionResult, PlanResult
+
+_SKIPPED = (Outcome.WAIVED, Outcome.NOT_APPLICABLE)
+
+
+def render(result: AuditResult, options: RenderOptions) -> str:
+    root = ET.Element("testsuites", name="readiness")
+    totals = {"tests": 0, "failures": 0, "skipped": 0}
+    for plan in result.plans:
+        suite = _suite(plan, result)
+        root.append(suite)
+        for key in totals:
+            totals[key] += int(suite.get(key, "0"))
+    for key, value in totals.items():
+        root.set(key, str(value))
+    root.set("errors", "0")
+    root.set("time", "0")
+    ET.indent(root)
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
+
+
+def _suite(plan: PlanResult, result: AuditResult) -> ET.Element:
+    suite = ET.Element("testsuite", name=plan.path)
+    properties = ET.SubElement(suite, "properties")
+    for name, value in (
+        ("title", plan.title),
+        ("band", plan.band),
+        ("score", f"{plan.score:.1f}"),
+        ("rubric", f"{result.rubric.id} v{result.rubric.version}"),
+        ("as_of", result.as_of.isoformat()),
+    ):
+        ET.SubElement(properties, "property", name=name, value=value)
+    cases = [_band_case(plan, result)] + [_case(plan, r) for r in plan.criteria]
+    suite.extend(cases)
+    suite.set("tests", str(len(cases)))
+    suite.set("failures", str(sum(1 for c in cases if c.find("failure") is not None)))
+    suite.set("skipped", str(sum(1 for c in cases if c.find("skipped") is not None)))
+    suite.set("errors", "0")
+    suite.set("time", "0")
+    return suite
+
+
+def _band_case(plan: PlanResult, result: AuditResult) -> ET.Element:
+    needed = f"at least {result.min_band}"
+    if result.fail_under is not None:
+        needed += f", score {result.fail_under:g} or more"
+    case = ET.Element(
+        "testcase",
+        name=f"Band: {plan.band}, score {plan.score:.1f} (needs {needed})",
+        classname="readiness.band",
+        file=plan.path,
+        time="0",
+    )
+    if not plan.passed:
+        reasons = "; ".join(plan.band_reasons) or "the score is too low"
+        failure = ET.SubElement(
+            case, "failure", message=f"{plan.band}: falls short of {needed}", type="band"
+        )
+        failure.text = f"Held at {plan.band} because {reasons}."
+    return case
+
+
+def _case(plan: PlanResult, result: CriterionResult) -> ET.Element:
+    criterion = result.criterion
+    location = result.locations[0]
+    case = ET.Element(
+        "testcase",
+        name=f"{criterion.id} {criterion.title}",
+        classname=criterion.lever,
+        file=plan.path,
+        line=str(location.line),
+        time="0",
+    )
+    outcome = OUTCOME_TITLE[result.outcome]
+    detail = (
+        f"{result.reason}\nWhere: {where(plan, location)} ({location.key})\n"
+        f"What to commission: {criterion.remediation.strip()}"
+    )
+    if result.outcome.fails:
+        failure = ET.SubElement(
+            case, "failure", message=f"{outcome}: {result.reason}", type=result.outcome.value
+        )
+        failure.text = detail
+    elif result.outcome in _SKIPPED:
+        ET.SubElement(case, "skipped", message=f"{outcome}: {result.reason}")
+    elif result.outcome is Outcome.PARTIAL:
+        out = ET.SubElement(case, "system-out")
+        out.text = f"PARTLY MET: {detail}"
+    return case
