@@ -37,7 +37,9 @@ WAIVER = """waivers:
 def audit(text: str, as_of: date = date(2027, 1, 15)):  # type: ignore[no-untyped-def]
     from readiness.rubric.load import load_rubric
 
-    return audit_plan(parse_plan(text, "plan.yaml"), load_rubric(), AuditOptions(as_of=as_of))
+    rubric = load_rubric()
+    loaded = parse_plan(text, "plan.yaml", {c.id for c in rubric.criteria})
+    return audit_plan(loaded, rubric, AuditOptions(as_of=as_of))
 
 
 def criterion(result, cid: str):  # type: ignore[no-untyped-def]
@@ -145,3 +147,23 @@ def test_the_band_and_score_of_a_whole_plan() -> None:
     assert result.band == "training-only"
     assert result.passed is False
     assert 0 <= result.score < 40
+
+
+def test_a_section_written_below_its_key_points_at_the_key() -> None:
+    text = HEAD + "standards:\n  coaching:\n    frequency: monthly\n    months: 3\n"
+    ps04 = criterion(audit(text), "PS-04")
+    assert (ps04.locations[0].line, ps04.locations[0].column) == (15, 3)
+    assert ps04.locations[0].present
+
+
+def test_a_missing_key_names_where_to_add_it() -> None:
+    text = HEAD + "standards:\n  cpd: {frequency: quarterly}\n"
+    ps02 = criterion(audit(text), "PS-02")
+    location = ps02.locations[0]
+    assert not location.present
+    assert (location.line, location.column) == (14, 1)
+    assert location.describe("plan.yaml") == (
+        "plan.yaml:14:1 (add standards.supervision.frequency under standards)"
+    )
+    lm03 = criterion(audit(text), "LM-03").locations[0]
+    assert lm03.describe("plan.yaml") == "plan.yaml (add line_managers.supervision_style)"

@@ -13,9 +13,13 @@ def load(text: str):  # type: ignore[no-untyped-def]
 
 
 def problems(text: str) -> list[tuple[int, int, str]]:
-    with pytest.raises(InputError) as caught:
-        load(text)
-    return [(p.line, p.column, p.message) for p in caught.value.problems]
+    """Problems found, fatal (raised) or kept for validation to report (``doc.problems``)."""
+    try:
+        found = load(text).problems
+    except InputError as caught:
+        found = list(caught.problems)
+    assert found
+    return [(p.line, p.column, p.message) for p in found]
 
 
 @pytest.mark.parametrize(
@@ -190,9 +194,17 @@ def test_syntax_errors_are_located_and_explained(
 
 
 def test_the_source_line_is_kept_for_the_caret() -> None:
-    with pytest.raises(InputError) as caught:
-        load("plan:\n  title: A\n  title: B\n")
-    assert caught.value.problems[0].source_line == "  title: B"
+    assert load("plan:\n  title: A\n  title: B\n").problems[0].source_line == "  title: B"
+
+
+def test_a_duplicate_keeps_the_first_value_so_reading_goes_on() -> None:
+    doc = load("plan:\n  title: A\n  title: B\nnext: 1\n")
+    assert doc.data == {"plan": {"title": "A"}, "next": 1}
+
+
+def test_fatal_problems_raise() -> None:
+    with pytest.raises(InputError):
+        load("a: [unclosed\n")
 
 
 def test_empty_text_has_no_data() -> None:

@@ -145,10 +145,32 @@ def test_the_worst_limit_wins(rubric) -> None:  # type: ignore[no-untyped-def]
 
 
 @pytest.mark.parametrize(
-    ("value", "rounded"), [(93.75, 93.8), (93.749, 93.7), (87.45, 87.5), (0.05, 0.1)]
+    ("value", "rounded"),
+    [
+        (93.75, 93.7),
+        (93.749, 93.7),
+        (79.98, 79.9),
+        (80.0, 80.0),
+        (0.05, 0.0),
+        (100.0, 100.0),
+        (66.66666666666667, 66.6),
+    ],
 )
-def test_rounding_is_half_up(value: float, rounded: float) -> None:
+def test_scores_are_rounded_down(value: float, rounded: float) -> None:
     assert round1(value) == rounded
+
+
+def test_a_mean_just_under_a_threshold_stays_under_it(rubric) -> None:  # type: ignore[no-untyped-def]
+    # Lever scores whose exact mean is 79.98: shown as 79.9 and banded developing, never 80.0.
+    from readiness.result import LeverResult
+
+    raws = [60.0, 62.5, 96.15, 81.25, 100.0]
+    levers = [
+        LeverResult(lv, round1(r), 1, r) for lv, r in zip(rubric.levers[:5], raws, strict=True)
+    ]
+    overall = overall_score(levers)
+    assert overall == 79.9
+    assert band_for(overall, levers, results(rubric, {}), rubric.bands)[0] == "developing"
 
 
 def test_reaches() -> None:

@@ -206,3 +206,41 @@ def test_percent_accepts_a_percent_sign() -> None:
     loaded = parse_plan(HEAD + "line_managers: {trained: '85%'}\n", "plan.yaml")
     assert loaded.plan.line_managers is not None
     assert loaded.plan.line_managers.trained == 85.0
+
+
+@pytest.mark.parametrize(
+    ("tail", "words"),
+    [
+        ("workforce2: 1\n", "unknown key"),
+        (
+            "budget:\n  lines:\n    - {item: X, category: coaching, amount: .inf}\n",
+            "budget.lines[0].amount",
+        ),
+        (
+            "standards:\n  outcome_measures:\n    - {name: SDQ, timepoints: [99999999 years]}\n",
+            "more than 50 years after the start",
+        ),
+        ("line_managers: {trained_by: 0000-06-01}\n", "is not a date a plan can use"),
+        ("line_managers: {trained_by: 9999-12-31}\n", "is not a date a plan can use"),
+    ],
+)
+def test_values_out_of_any_sensible_range_are_refused(tail: str, words: str) -> None:
+    assert any(words in message for _, _, message, _ in problems(HEAD + tail))
+
+
+def test_huge_numbers_are_refused_not_crashed_on() -> None:
+    found = problems(HEAD.replace("practitioners: 10", "practitioners: " + "9" * 300))
+    assert "workforce.practitioners must be at most 10000000" in found[0][2]
+
+
+def test_duplicates_unknown_keys_and_waivers_come_in_one_run() -> None:
+    text = (
+        HEAD.replace("  title: A\n", "  title: A\n  title: B\n")
+        + "foo: 1\nwaivers:\n  - {criterion: XX-01, reason: r, approved_by: a, until: 2027-06-01}\n"
+    )
+    with pytest.raises(InputError) as caught:
+        parse_plan(text, "plan.yaml", {"RP-01"})
+    messages = [p.message for p in caught.value.problems]
+    assert any("duplicate key 'title'" in m for m in messages)
+    assert any("unknown key 'foo'" in m for m in messages)
+    assert any("'XX-01', which is not a criterion" in m for m in messages)

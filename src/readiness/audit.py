@@ -8,12 +8,11 @@ from datetime import date
 from pathlib import Path
 
 from readiness import __version__
+from readiness.bands import Band
 from readiness.errors import InputError, Problem
 from readiness.judge import judge
 from readiness.plan.load import LoadedPlan, load_plan
-from readiness.plan.waivers import check_waivers
 from readiness.result import AuditResult, PlanResult
-from readiness.rubric.models import Band
 from readiness.rubric.rubric import Rubric
 from readiness.score import band_for, overall_score, reaches, score_levers
 from readiness.source import DEFAULT_MAX_BYTES
@@ -29,7 +28,6 @@ class AuditOptions:
 
 def audit_plan(loaded: LoadedPlan, rubric: Rubric, options: AuditOptions) -> PlanResult:
     doc, plan = loaded.doc, loaded.plan
-    check_waivers(doc, plan, {c.id for c in rubric.criteria})
     results = judge(doc, plan, rubric, options.as_of)
     levers = score_levers(rubric.levers, results)
     scored = tuple(lr for lr in levers if lr.lever.scored)
@@ -59,9 +57,11 @@ def audit_files(
     """Audit every (path, display name) pair; ``InputError`` lists every invalid file's problems."""
     results: list[PlanResult] = []
     problems: list[Problem] = []
+    known = {c.id for c in rubric.criteria}
     for path, display in files:
         try:
-            results.append(audit_plan(load_plan(path, display, options.max_bytes), rubric, options))
+            loaded = load_plan(path, display, options.max_bytes, known)
+            results.append(audit_plan(loaded, rubric, options))
         except InputError as exc:
             problems.extend(exc.problems)
     if problems:

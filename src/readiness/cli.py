@@ -14,22 +14,22 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from readiness import __version__
+from readiness.bands import BANDS
 from readiness.reporters import REPORTERS
 
 if TYPE_CHECKING:
     from datetime import date
     from pathlib import Path
 
+    from readiness.bands import Band
     from readiness.config import Config
     from readiness.discover import Found
     from readiness.outputs import Target
     from readiness.reporters import RenderOptions
     from readiness.result import AuditResult
-    from readiness.rubric.models import Band
     from readiness.rubric.rubric import Rubric
 
 FORMATS = tuple(REPORTERS)
-BAND_NAMES = ("training-only", "at-risk", "developing", "ready")
 EXIT_FELL_SHORT = 1
 EXIT_INVALID = 2
 EXIT_BUG = 3
@@ -125,7 +125,7 @@ def audit(
         typer.Option(
             "--min-band",
             metavar="BAND",
-            help=f"Lowest band that passes: {', '.join(BAND_NAMES)} (default developing).",
+            help=f"Lowest band that passes: {', '.join(BANDS)} (default developing).",
         ),
     ] = None,
     fail_under: Annotated[
@@ -172,7 +172,6 @@ def validate(
     """Check that plans follow the format, without judging them: exit 0 or 2."""
     from readiness.errors import InputError, Problem
     from readiness.plan.load import load_plan
-    from readiness.plan.waivers import check_waivers
     from readiness.rubric.ids import criterion_ids
 
     settings = _config(config)
@@ -184,8 +183,7 @@ def validate(
     problems: list[Problem] = []
     for plan in found:
         try:
-            loaded = load_plan(plan.path, plan.display, max_bytes)
-            check_waivers(loaded.doc, loaded.plan, known)
+            load_plan(plan.path, plan.display, max_bytes, known)
         except InputError as exc:
             problems.extend(exc.problems)
     if problems:
@@ -231,7 +229,7 @@ def _choice(value: str, choices: tuple[str, ...], option: str) -> str:
 
 
 def _band(value: str) -> Band:
-    return _choice(value.lower(), BAND_NAMES, "--min-band")  # type: ignore[return-value]
+    return _choice(value.lower(), BANDS, "--min-band")  # type: ignore[return-value]
 
 
 def _as_of(value: str | None) -> date:

@@ -17,9 +17,9 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from readiness.bands import Band
 from readiness.loader import load_yaml
 from readiness.plan.types import Text
-from readiness.rubric.models import Band
 from readiness.source import read_text
 from readiness.validate import validate_document
 

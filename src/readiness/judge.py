@@ -7,7 +7,7 @@ from datetime import date
 
 from readiness.checks.base import Finding, Hit, Outcome
 from readiness.checks.language import phrase_pattern
-from readiness.loader import Document, KeyPath
+from readiness.document import Document, KeyPath
 from readiness.plan.models import Plan, Waiver
 from readiness.result import CriterionResult, Location, PhraseHit, WaiverNote
 from readiness.rubric.rubric import Criterion, Rubric
@@ -59,9 +59,17 @@ def _result(
 
 
 def locate(doc: Document, path: KeyPath) -> Location:
-    """Where the value at ``path`` is in the file, or where its nearest existing parent is."""
-    span = doc.nearest(path)[1]
-    return Location(span.line, span.column, label(path))
+    """Where ``path`` is in the file, or where its nearest existing parent is.
+
+    A value on its key's line is pointed at directly (``size: 36`` at the 36); a section
+    written below its key, or a missing key's parent, is pointed at by its key.
+    """
+    found, span = doc.nearest(path)
+    key_span = doc.keys.get(found)
+    if key_span is not None and (found != path or span.line != key_span.line):
+        span = key_span
+    present = found == path
+    return Location(span.line, span.column, label(path), present, "" if present else label(found))
 
 
 def _hit(doc: Document, hit: Hit) -> PhraseHit:

@@ -13,21 +13,20 @@ the pure-Python one otherwise), not from PyYAML's composer and constructor, beca
 
 from __future__ import annotations
 
-import bisect
 import gc
-import re
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Any, NamedTuple
+from typing import Any
 
 import yaml
 from yaml import events as ev
 
+from readiness.document import Document, KeyPath, Span
 from readiness.errors import MAX_PROBLEMS, InputError, Problem
 from readiness.yamlerrors import syntax_problem
+from readiness.yamlscalars import YamlFloat, YamlInt, resolve_plain
 
-Key = str | int
-KeyPath = tuple[Key, ...]
+__all__ = ["Document", "KeyPath", "Span", "YamlFloat", "YamlInt", "load_yaml", "resolve_plain"]
 
 MAX_DEPTH = 64
 """Deepest nesting a file may use; a plan needs about six levels."""
@@ -35,107 +34,6 @@ MAX_ALIAS_NODES = 10_000
 """How many values aliases (``*name``) may add by repeating anchored sections."""
 
 _STANDARD = "tag:yaml.org,2002:"
-_NULLS = frozenset(("", "~", "null", "Null", "NULL"))
-_TRUE = frozenset(("true", "True", "TRUE"))
-_FALSE = frozenset(("false", "False", "FALSE"))
-_INT = re.compile(r"[-+]?[0-9]+\Z")
-_OCT = re.compile(r"0o[0-7]+\Z")
-_HEX = re.compile(r"0x[0-9a-fA-F]+\Z")
-_FLOAT = re.compile(r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?\Z")
-_INF = re.compile(r"[-+]?\.(?:inf|Inf|INF)\Z")
-_NAN = re.compile(r"\.(?:nan|NaN|NAN)\Z")
-
-
-class YamlInt(int):
-    """An integer written as a plain scalar; ``raw`` keeps how it was written (``007``)."""
-
-    raw: str
-
-
-class YamlFloat(float):
-    """A float written as a plain scalar; ``raw`` keeps how it was written (``1.50``)."""
-
-    raw: str
-
-
-class Span(NamedTuple):
-    """Where a node sits in the file, 1-based, end exclusive."""
-
-    line: int
-    column: int
-    end_line: int
-    end_column: int
-
-
-class Document:
-    """A loaded YAML file: its data and the span of every key and value."""
-
-    def __init__(
-        self,
-        file: str,
-        text: str,
-        data: object,
-        values: dict[KeyPath, Span],
-        keys: dict[KeyPath, Span],
-    ) -> None:
-        self.file = file
-        self.text = text
-        self.data = data
-        self.values = values
-        self.keys = keys
-        self._line_starts: list[int] | None = None
-
-    def nearest(self, path: KeyPath) -> tuple[KeyPath, Span]:
-        """The deepest part of ``path`` the file has, and its span (the file's start if none)."""
-        for end in range(len(path), 0, -1):
-            prefix = path[:end]
-            span = self.values.get(prefix)
-            if span is not None:
-                return prefix, span
-        return (), self.values.get((), Span(1, 1, 1, 1))
-
-    def key_or_value(self, path: KeyPath) -> Span:
-        """The key's span when ``path`` ends in a mapping key, else the value's."""
-        return self.keys.get(path) or self.nearest(path)[1]
-
-    def _starts(self) -> list[int]:
-        if self._line_starts is None:
-            starts = [0]
-            starts.extend(m.end() for m in re.finditer("\n", self.text))
-            self._line_starts = starts
-        return self._line_starts
-
-    def line_text(self, line: int) -> str | None:
-        starts = self._starts()
-        if not 1 <= line <= len(starts):
-            return None
-        start = starts[line - 1]
-        end = self.text.find("\n", start)
-        return self.text[start : None if end < 0 else end].rstrip("\r")
-
-    def offset(self, line: int, column: int) -> int:
-        """Character offset in the text of a 1-based line and column."""
-        starts = self._starts()
-        return starts[min(line, len(starts)) - 1] + column - 1
-
-    def position(self, offset: int) -> tuple[int, int]:
-        """1-based line and column of a character offset."""
-        line = bisect.bisect_right(self._starts(), offset)
-        return line, offset - self._starts()[line - 1] + 1
-
-    def problem(self, message: str, span: Span | None, hint: str = "") -> Problem:
-        if span is None:
-            return Problem(message, file=self.file, hint=hint)
-        return Problem(
-            message,
-            file=self.file,
-            line=span.line,
-            column=span.column,
-            hint=hint,
-            source_line=self.line_text(span.line),
-        )
-
-
 _CParser: Any
 try:
     from yaml._yaml import CParser as _CParser
@@ -152,41 +50,6 @@ class _PythonParser(yaml.reader.Reader, yaml.scanner.Scanner, yaml.parser.Parser
         yaml.reader.Reader.__init__(self, text)
         yaml.scanner.Scanner.__init__(self)
         yaml.parser.Parser.__init__(self)
-
-
-def resolve_plain(raw: str) -> object:
-    """Resolve an untagged plain scalar by YAML 1.2's core schema."""
-    if raw in _NULLS:
-        return None
-    if raw in _TRUE:
-        return True
-    if raw in _FALSE:
-        return False
-    if raw[0] in "0123456789+-.":
-        number = _number(raw)
-        if number is not None:
-            return number
-    return raw
-
-
-def _number(raw: str) -> object:
-    value: YamlInt | YamlFloat
-    if _INT.match(raw):
-        value = YamlInt(raw)
-    elif _HEX.match(raw):
-        value = YamlInt(raw[2:], 16)
-    elif _OCT.match(raw):
-        value = YamlInt(raw[2:], 8)
-    elif _FLOAT.match(raw):
-        value = YamlFloat(raw)
-    elif _INF.match(raw):
-        value = YamlFloat("-inf" if raw[0] == "-" else "inf")
-    elif _NAN.match(raw):
-        value = YamlFloat("nan")
-    else:
-        return None
-    value.raw = raw
-    return value
 
 
 class _Stop(Exception):
@@ -240,6 +103,7 @@ class _Builder:
         self.open_anchors: set[str] = set()
         self.alias_nodes = 0
         self.documents = 0
+        self.fatal = False
 
     # -- problems ---------------------------------------------------------------------
     def report(self, message: str, span: Span, hint: str = "") -> None:
@@ -429,7 +293,12 @@ class _Builder:
 
 
 def load_yaml(text: str, file: str) -> Document:
-    """Build a positioned document, or raise ``InputError`` with every problem found."""
+    """Build a positioned document, or raise ``InputError`` if the file cannot be read.
+
+    Problems that leave the rest readable (a duplicate key keeps its first value; a refused
+    tag keeps its text) are kept in ``Document.problems`` for validation to report with its
+    own, so one run shows every problem in the file.
+    """
     builder = _Builder(file, text)
     parser = None
     try:
@@ -437,13 +306,15 @@ def load_yaml(text: str, file: str) -> Document:
         with _no_gc():
             builder.run(parser)
     except _Stop:
-        pass
+        builder.fatal = True
     except yaml.YAMLError as exc:
+        builder.fatal = True
         builder.problems.append(syntax_problem(exc, builder.doc))
     finally:
         dispose = getattr(parser, "dispose", None)
         if dispose is not None:
             dispose()
-    if builder.problems:
+    if builder.fatal:
         raise InputError(builder.problems)
+    builder.doc.problems = builder.problems
     return builder.doc

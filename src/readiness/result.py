@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from readiness.bands import Band
 from readiness.checks.base import Outcome
-from readiness.rubric.models import Band
 from readiness.rubric.rubric import Criterion, Lever, Rubric
 
 
@@ -16,6 +16,18 @@ class Location:
     column: int
     key: str
     """The key path the criterion read, as people write it: ``rollout.cohorts[0].size``."""
+    present: bool = True
+    """False when the plan lacks ``key``: the line is then that of its nearest parent."""
+    parent: str = ""
+    """When ``key`` is missing, the nearest part of it the plan has ('' for none)."""
+
+    def describe(self, file: str) -> str:
+        """Where to look, as a person reads it: ``file:line:column``, or where to add the key."""
+        if self.present:
+            return f"{file}:{self.line}:{self.column}"
+        if self.parent:
+            return f"{file}:{self.line}:{self.column} (add {self.key} under {self.parent})"
+        return f"{file} (add {self.key})"
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,8 +65,10 @@ class CriterionResult:
 class LeverResult:
     lever: Lever
     score: float | None
-    """0-100, one decimal; None when every criterion of the lever is left out."""
+    """0-100, one decimal (rounded down); None when every criterion of the lever is left out."""
     counted: int
+    raw: float | None = None
+    """The score before rounding, for the overall mean."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -41,6 +41,11 @@ _LOCATION = {
             "type": "string",
             "description": "The key path read, e.g. rollout.cohorts[0].size.",
         },
+        "present": {
+            "type": "boolean",
+            "description": "False when the plan lacks the key; line and column are then "
+            "those of its nearest parent.",
+        },
     },
 }
 _BAND = {"enum": ["training-only", "at-risk", "developing", "ready"]}

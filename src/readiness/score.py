@@ -2,26 +2,27 @@
 
 Lever score = 100 x sum(weight x value) / sum(weight) over the lever's counted criteria;
 overall = the weighted mean of the scored levers; bands by thresholds, lever floor and caps.
-Scores are rounded to one decimal (half up) before bands are decided, so the band always
-agrees with the score a reader sees.
+Scores are shown to one decimal, rounded down, and bands are decided on those figures: a plan
+shown at 80.0 really reached 80, and the band always agrees with the score a reader sees.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_FLOOR, Decimal
 
+from readiness.bands import BANDS, Band
 from readiness.checks.base import Outcome
 from readiness.result import CriterionResult, LeverResult
-from readiness.rubric.models import BANDS, Band
 from readiness.rubric.rubric import Bands, Lever
 
 
 def round1(value: float) -> float:
-    return float(Decimal(repr(value)).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP))
+    """One decimal place, rounded down (exactly, on the number's shortest decimal form)."""
+    return float(Decimal(repr(value)).quantize(Decimal("0.1"), rounding=ROUND_FLOOR))
 
 
-def lever_score(results: Sequence[CriterionResult]) -> float | None:
+def raw_lever_score(results: Sequence[CriterionResult]) -> float | None:
     weighted = total = 0.0
     for result in results:
         value = result.outcome.value_score
@@ -29,7 +30,12 @@ def lever_score(results: Sequence[CriterionResult]) -> float | None:
             continue
         weighted += result.criterion.weight * value
         total += result.criterion.weight
-    return round1(100.0 * weighted / total) if total else None
+    return 100.0 * weighted / total if total else None
+
+
+def lever_score(results: Sequence[CriterionResult]) -> float | None:
+    raw = raw_lever_score(results)
+    return None if raw is None else round1(raw)
 
 
 def score_levers(levers: Sequence[Lever], results: Sequence[CriterionResult]) -> list[LeverResult]:
@@ -37,17 +43,18 @@ def score_levers(levers: Sequence[Lever], results: Sequence[CriterionResult]) ->
     for lever in levers:
         mine = [r for r in results if r.criterion.lever == lever.id]
         counted = sum(1 for r in mine if r.outcome.value_score is not None)
-        out.append(LeverResult(lever, lever_score(mine), counted))
+        raw = raw_lever_score(mine)
+        out.append(LeverResult(lever, None if raw is None else round1(raw), counted, raw))
     return out
 
 
 def overall_score(levers: Sequence[LeverResult]) -> float:
     """Weighted mean of the scored levers that have a score."""
-    scored = [lr for lr in levers if lr.lever.scored and lr.score is not None]
+    scored = [lr for lr in levers if lr.lever.scored and lr.raw is not None]
     total = sum(lr.lever.weight for lr in scored)
     if not total:
         return 0.0
-    return round1(sum(lr.lever.weight * (lr.score or 0.0) for lr in scored) / total)
+    return round1(sum(lr.lever.weight * (lr.raw or 0.0) for lr in scored) / total)
 
 
 def band_for(

@@ -16,8 +16,8 @@ from typing import Annotated, Any, TypeVar, Union, get_args, get_origin
 
 from pydantic import BaseModel, ValidationError
 
+from readiness.document import Document, KeyPath
 from readiness.errors import MAX_PROBLEMS, InputError, Problem
-from readiness.loader import Document, KeyPath
 from readiness.plan.types import shown
 
 M = TypeVar("M", bound=BaseModel)
@@ -45,12 +45,25 @@ def suggest(word: str, choices: list[str] | tuple[str, ...]) -> str | None:
 def validate_document(
     doc: Document, model: type[M], data: object | None = None, what: str = "the plan"
 ) -> M:
-    """Validate ``doc.data`` (or ``data``, a part of it) as ``model``; raise ``InputError``."""
+    """Validate ``doc.data`` (or ``data``, a part of it) as ``model``; raise ``InputError``.
+
+    The problems the loader kept (duplicate keys, refused tags) are reported with these.
+    """
     try:
-        return model.model_validate(doc.data if data is None else data)
+        instance = model.model_validate(doc.data if data is None else data)
     except ValidationError as exc:
         errors = exc.errors(include_input=False, include_url=False)
-    raise InputError(problems_from_errors(doc, model, errors, what=what))
+        raise InputError(
+            ordered(doc.problems + problems_from_errors(doc, model, errors, what=what))
+        ) from None
+    if doc.problems:
+        raise InputError(ordered(doc.problems))
+    return instance
+
+
+def ordered(problems: list[Problem]) -> list[Problem]:
+    """Problems in the order of the file, at most ``MAX_PROBLEMS``."""
+    return sorted(problems, key=lambda p: (p.line, p.column))[:MAX_PROBLEMS]
 
 
 def problems_from_errors(

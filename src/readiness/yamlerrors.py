@@ -13,7 +13,7 @@ import yaml
 from readiness.errors import Problem
 
 if TYPE_CHECKING:
-    from readiness.loader import Document
+    from readiness.document import Document
 
 _QUOTE_HINT = "if the text contains ': ' or starts with a special character, put it in quotes"
 

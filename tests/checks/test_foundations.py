@@ -140,7 +140,8 @@ FD03 = [
     pytest.param(dated("2026-12-31"), NOT_MET, ("1 date outside the plan period " + PERIOD, "wave 'W1' starts 2026-12-31"), id="day-before-start-not-met"),
     pytest.param(dated("2027-02-01", "2030-01-01"), NOT_MET, ("1 date outside", "wave 'W2' starts 2030-01-01"), id="day-after-end-not-met"),
     pytest.param(dated(trained_by="2026-11-30"), NOT_MET, ("line managers trained by 2026-11-30",), id="trained-before-start-not-met"),
-    pytest.param(dated(timepoints=["baseline", "36 months"]), NOT_MET, ("SDQ at 36 months 2030-01-01",), id="measure-after-end-not-met"),
+    pytest.param(dated(timepoints=["baseline", "36 months"]), MET, ("All 2 dates",), id="measure-on-the-last-day-met"),
+    pytest.param(dated(timepoints=["baseline", "37 months"]), NOT_MET, ("SDQ at 37 months 2030-01-31",), id="measure-after-end-not-met"),
     pytest.param(dated("2026-01-01", "2026-02-01", "2026-03-01", "2031-01-01"), NOT_MET, ("4 dates outside", "wave 'W3' starts 2026-03-01."), id="shows-first-3"),
     pytest.param({"standards": {"outcome_measures": [{"name": "SDQ"}]}}, NOT_APPLICABLE, ("no wave, training or measure dates",), id="no-dates-not-applicable"),
     pytest.param({}, NOT_APPLICABLE, ("no wave, training or measure dates",), id="nothing-not-applicable"),
@@ -191,7 +192,7 @@ def lasting(first: str | None = None, end: str | None = None, **standards: Any) 
 
 # fmt: off
 FD04 = [
-    pytest.param(lasting(coaching={"frequency": "monthly", "months": 12}), MET, ("Support continues 12 months after the first wave starts (coaching).",), id="coaching-12-met-boundary"),
+    pytest.param(lasting(coaching={"frequency": "monthly", "months": 12}), MET, ("Support continues 12 months after the plan starts (coaching).",), id="coaching-12-met-boundary"),
     pytest.param(lasting(coaching={"frequency": "monthly", "months": 11}), PARTIAL, ("11 months", "less than 12"), id="coaching-11-partial"),
     pytest.param(lasting(coaching={"months": 6}), PARTIAL, ("6 months",), id="coaching-6-partial-boundary"),
     pytest.param(lasting(coaching={"months": 5}), NOT_MET, ("5 months", "less than 6", "stops before practice settles"), id="coaching-5-not-met"),
@@ -235,3 +236,29 @@ def test_fd04_supervision_to_an_inclusive_plan_end_counts_the_last_month(rubric)
     expect(
         judge(rubric, "FD-04", plan), MET, "12 months", "(ongoing supervision to the plan's end)"
     )
+
+
+@pytest.mark.parametrize(
+    "sections",
+    [
+        pytest.param(
+            {
+                "standards": {"coaching": {"notes": "To be decided"}},
+                "fidelity": {"notes": "Not yet planned"},
+            },
+            id="notes-only",
+        ),
+        pytest.param(
+            {
+                "standards": {
+                    "coaching": {"frequency": "once"},
+                    "supervision": {"frequency": "none"},
+                }
+            },
+            id="one-off-and-never",
+        ),
+    ],
+)
+def test_fd01_sections_that_describe_nothing_do_not_count(rubric, sections):
+    finding = judge(rubric, "FD-01", make_plan(**sections))
+    assert finding.outcome is Outcome.NOT_MET

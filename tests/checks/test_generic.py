@@ -43,12 +43,12 @@ def present(sections: dict[str, Any], key: str, label: str = "Thing"):
 # -- at_most -------------------------------------------------------------------------------
 # fmt: off
 AT_MOST_CASES = [
-    pytest.param({"training": {"days": 0}}, MET, ("Training days is 0 days, within 3.",), id="0-met"),
-    pytest.param({"training": {"days": 3}}, MET, ("is 3 days, within 3",), id="at-met-max-met"),
-    pytest.param({"training": {"days": 3.5}}, PARTIAL, ("is 3.5 days: more than 3, within 5",), id="just-over-partial"),
-    pytest.param({"training": {"days": 5}}, PARTIAL, ("is 5 days: more than 3, within 5",), id="at-partial-max-partial"),
-    pytest.param({"training": {"days": 5.5}}, NOT_MET, ("is 5.5 days, more than 5",), id="just-over-partial-max-not-met"),
-    pytest.param({"training": {"days": 12}}, NOT_MET, ("is 12 days, more than 5",), id="well-over-not-met"),
+    pytest.param({"training": {"days": 0}}, MET, ("Training days: 0 days, within the 3 allowed.",), id="0-met"),
+    pytest.param({"training": {"days": 3}}, MET, ("3 days, within the 3 allowed",), id="at-met-max-met"),
+    pytest.param({"training": {"days": 3.5}}, PARTIAL, ("3.5 days, more than 3 but within 5",), id="just-over-partial"),
+    pytest.param({"training": {"days": 5}}, PARTIAL, ("5 days, more than 3 but within 5",), id="at-partial-max-partial"),
+    pytest.param({"training": {"days": 5.5}}, NOT_MET, ("5.5 days, more than 5",), id="just-over-partial-max-not-met"),
+    pytest.param({"training": {"days": 12}}, NOT_MET, ("12 days, more than 5",), id="well-over-not-met"),
     pytest.param({"training": {"methods": ["workshop"]}}, NO_EVIDENCE, ("The plan does not say: training days (training.days).",), id="key-unsaid"),
     pytest.param({}, NO_EVIDENCE, ("training days (training.days)",), id="section-absent"),
 ]
@@ -68,7 +68,7 @@ def test_at_most_reads_a_nested_key():
         unit="hours",
     )
     expect(
-        finding, MET, "Hours is 2 hours", paths=[("managers", "protected_time", "hours_per_month")]
+        finding, MET, "Hours: 2 hours", paths=[("managers", "protected_time", "hours_per_month")]
     )
 
 

@@ -150,20 +150,20 @@ def test_rp03_reads_only_the_first_wave(rubric):
     expect(judge(rubric, "RP-03", plan), NO_EVIDENCE)
 
 
-# -- RP-04: first wave volunteers and is nominated by managers ----------------------------
+# -- RP-04: first wave it volunteers; managers nominate it ----------------------------
 def route(**selection: Any) -> dict[str, Any]:
     return waves(cohort(selection=selection))
 
 
 # fmt: off
 RP04 = [
-    pytest.param(route(voluntary=True, nominated_by=["service-managers"]), MET, ("volunteers and is nominated by managers",), id="both-service-managers"),
-    pytest.param(route(voluntary=True, nominated_by=["peers", "line-managers"]), MET, ("volunteers and is nominated by managers",), id="both-line-managers"),
-    pytest.param(route(voluntary=True, nominated_by=["peers", "self"]), PARTIAL, ("volunteers and is not nominated by managers",), id="voluntary-only"),
-    pytest.param(route(voluntary=True), PARTIAL, ("volunteers and is not nominated",), id="voluntary-no-nominator"),
-    pytest.param(route(voluntary=False, nominated_by=["service-managers"]), PARTIAL, ("does not volunteer and is nominated by managers",), id="nominated-only"),
-    pytest.param(route(nominated_by=["line-managers"]), PARTIAL, ("does not volunteer",), id="nominated-voluntary-unsaid"),
-    pytest.param(route(voluntary=False, nominated_by=["self"]), NOT_MET, ("does not volunteer and is not nominated by managers",), id="neither"),
+    pytest.param(route(voluntary=True, nominated_by=["service-managers"]), MET, ("it volunteers; managers nominate it",), id="both-service-managers"),
+    pytest.param(route(voluntary=True, nominated_by=["peers", "line-managers"]), MET, ("it volunteers; managers nominate it",), id="both-line-managers"),
+    pytest.param(route(voluntary=True, nominated_by=["peers", "self"]), PARTIAL, ("it volunteers; it is nominated by",), id="voluntary-only"),
+    pytest.param(route(voluntary=True), PARTIAL, ("it volunteers; the plan does not say who nominates it",), id="voluntary-no-nominator"),
+    pytest.param(route(voluntary=False, nominated_by=["service-managers"]), PARTIAL, ("it does not volunteer; managers nominate it",), id="nominated-only"),
+    pytest.param(route(nominated_by=["line-managers"]), PARTIAL, ("does not say whether it volunteers",), id="nominated-voluntary-unsaid"),
+    pytest.param(route(voluntary=False, nominated_by=["self"]), NOT_MET, ("it does not volunteer; it is nominated by",), id="neither"),
     pytest.param(route(voluntary=False), NOT_MET, ("does not volunteer",), id="conscripted"),
     pytest.param(route(criteria=["direct-work"]), NO_EVIDENCE, ("whether the first wave volunteers",), id="selection-silent"),
     pytest.param(waves(cohort()), NO_EVIDENCE, ("who nominates it",), id="no-selection"),
@@ -245,14 +245,14 @@ def gated(*exits: list[str] | None, **rollout: Any) -> dict[str, Any]:
 
 # fmt: off
 RP06 = [
-    pytest.param(gated(["coached twice"], None), MET, ("1 of the 1 wave before the last set exit criteria",), id="two-waves-met"),
+    pytest.param(gated(["coached twice"], None), MET, ("The first wave sets exit criteria",), id="two-waves-met"),
     pytest.param(gated(["a"], ["b"], None), MET, ("2 of the 2 waves before the last",), id="three-waves-met"),
     pytest.param(gated(["a"], ["b"], ["c"]), MET, ("2 of the 2 waves",), id="last-too-met"),
     pytest.param(gated(["a"], None, None), PARTIAL, ("1 of the 2 waves before the last",), id="some-partial"),
     pytest.param(gated(None, ["b"], None), PARTIAL, ("1 of the 2 waves",), id="second-only-partial"),
     pytest.param(gated(None, None, None), NOT_MET, ("0 of the 2 waves", "nothing says when the next wave is ready"), id="none-not-met"),
-    pytest.param(gated([], None), NOT_MET, ("0 of the 1 wave",), id="empty-list-not-met"),
-    pytest.param(gated(None, ["only the last"]), NOT_MET, ("0 of the 1 wave",), id="only-last-not-met"),
+    pytest.param(gated([], None), NOT_MET, ("The first wave does not set exit criteria",), id="empty-list-not-met"),
+    pytest.param(gated(None, ["only the last"]), NOT_MET, ("The first wave does not set exit criteria",), id="only-last-not-met"),
     pytest.param(gated(None, notes="One team only: the service is small."), NOT_APPLICABLE, ("One wave only", "rollout notes say why"), id="one-wave-explained"),
     pytest.param(gated(None), NO_EVIDENCE, ("One wave only", "does not say why"), id="one-wave-unexplained"),
     pytest.param({}, NO_EVIDENCE, ("rollout.cohorts",), id="no-waves"),

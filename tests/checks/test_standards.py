@@ -115,10 +115,10 @@ def types(*kinds: str) -> dict[str, Any]:
 # fmt: off
 PS03 = [
     pytest.param(types("reflective"), MET, ("Supervision is reflective.",), id="reflective-met"),
-    pytest.param(types("case-management", "clinical"), MET, ("case-management and clinical",), id="clinical-met"),
+    pytest.param(types("case-management", "clinical"), MET, ("case management and clinical",), id="clinical-met"),
     pytest.param(types("Reflective", "clinical"), MET, ("reflective and clinical",), id="any-case-met"),
-    pytest.param(types("case-management"), NOT_MET, ("case-management", "not reflective or clinical"), id="case-management-not-met"),
-    pytest.param(types(), NOT_MET, ("no kind named",), id="empty-not-met"),
+    pytest.param(types("case-management"), NOT_MET, ("case management", "not reflective or clinical"), id="case-management-not-met"),
+    pytest.param(types(), NOT_MET, ("No kind of supervision is named",), id="empty-not-met"),
     pytest.param(supervision("monthly", 90), NO_EVIDENCE, ("what kind of supervision",), id="types-unsaid"),
     pytest.param({}, NO_EVIDENCE, ("what kind of supervision",), id="no-standards"),
 ]
@@ -176,11 +176,11 @@ def cpd(frequency: str | None, hours: float | None = None) -> dict[str, Any]:
 
 # fmt: off
 PS05 = [
-    pytest.param(cpd("six-monthly"), MET, ("CPD every six months.",), id="six-monthly-met-boundary"),
-    pytest.param(cpd("termly"), MET, ("CPD termly",), id="termly-met"),
-    pytest.param(cpd("monthly", 20), MET, ("CPD monthly (20 hours a year)",), id="monthly-with-hours-met"),
-    pytest.param(cpd("yearly", 7.5), PARTIAL, ("CPD yearly (7.5 hours a year)", "at least every six months"), id="yearly-partial"),
-    pytest.param(cpd("once"), NOT_MET, ("CPD once only", "one-off"), id="once-not-met"),
+    pytest.param(cpd("six-monthly"), MET, ("Continuing professional development (CPD) every six months.",), id="six-monthly-met-boundary"),
+    pytest.param(cpd("termly"), MET, ("Continuing professional development (CPD) termly",), id="termly-met"),
+    pytest.param(cpd("monthly", 20), MET, ("Continuing professional development (CPD) monthly (20 hours a year)",), id="monthly-with-hours-met"),
+    pytest.param(cpd("yearly", 7.5), PARTIAL, ("Continuing professional development (CPD) yearly (7.5 hours a year)", "at least every six months"), id="yearly-partial"),
+    pytest.param(cpd("once"), NOT_MET, ("Continuing professional development (CPD) once only", "one-off"), id="once-not-met"),
     pytest.param(cpd(None, 20), NO_EVIDENCE, ("how often there is ongoing CPD",), id="frequency-unsaid"),
     pytest.param({}, NO_EVIDENCE, ("CPD",), id="no-standards"),
 ]
@@ -201,7 +201,7 @@ def test_ps05_reads_cpd_frequency(rubric):
 def test_ps05_no_cpd_at_all_is_not_called_a_one_off(rubric):
     # "none" means no CPD ever; the reason must not describe it as a one-off event.
     finding = judge(rubric, "PS-05", make_plan(**cpd("none")))
-    expect(finding, NOT_MET, "CPD never")
+    expect(finding, NOT_MET, "Continuing professional development (CPD) never")
     assert "one-off" not in finding.reason, finding.reason
 
 
@@ -313,10 +313,10 @@ def named(*names: str) -> dict[str, Any]:
 
 # fmt: off
 PS08 = [
-    pytest.param(named("SDQ", "ProQOL"), MET, ("2 of 2 measures are recognised instruments.",), id="two-known-met"),
-    pytest.param(named("SDQ", "Homegrown survey"), PARTIAL, ("1 of 2 measures are recognised", "not recognised: Homegrown survey"), id="some-partial"),
-    pytest.param(named("Homegrown survey"), NOT_MET, ("0 of 1 measure are recognised", "not recognised: Homegrown survey"), id="none-not-met"),
-    pytest.param(named("A", "B", "C", "D"), NOT_MET, ("0 of 4 measures", "not recognised: A, B and C"), id="lists-at-most-3"),
+    pytest.param(named("SDQ", "ProQOL"), MET, ("2 of the 2 measures are recognised instruments.",), id="two-known-met"),
+    pytest.param(named("SDQ", "Homegrown survey"), PARTIAL, ("1 of the 2 measures is a recognised instrument", "not recognised: Homegrown survey"), id="some-partial"),
+    pytest.param(named("Homegrown survey"), NOT_MET, ("The measure is not a recognised instrument", "not recognised: Homegrown survey"), id="none-not-met"),
+    pytest.param(named("A", "B", "C", "D"), NOT_MET, ("0 of the 4 measures", "not recognised: A, B and C"), id="lists-at-most-3"),
     pytest.param(named(), NO_EVIDENCE, ("names no outcome measures",), id="empty"),
     pytest.param({}, NO_EVIDENCE, ("names no outcome measures",), id="no-measures"),
 ]
@@ -345,7 +345,11 @@ def test_ps08_recognised_instruments(rubric, sections, outcome, says):
     ],
 )
 def test_ps08_names_match_ignoring_case_spaces_and_hyphens(rubric, name):
-    expect(judge(rubric, "PS-08", make_plan(**named(name))), MET, "1 of 1 measure are recognised")
+    expect(
+        judge(rubric, "PS-08", make_plan(**named(name))),
+        MET,
+        "The measure is a recognised instrument",
+    )
 
 
 @pytest.mark.parametrize(
@@ -393,11 +397,11 @@ def methods(*names: str) -> dict[str, Any]:
 
 # fmt: off
 PS10 = [
-    pytest.param(methods("workshop", "skills-practice"), MET, ("Training includes skills-practice.",), id="skills-practice-met"),
-    pytest.param(methods("observation-feedback"), MET, ("observation-feedback",), id="observation-feedback-met"),
-    pytest.param(methods("Action-Learning", "lecture"), MET, ("action-learning",), id="action-learning-met"),
-    pytest.param(methods("workshop", "lecture", "e-learning"), NOT_MET, ("Training is workshop, lecture and e-learning", "with no skills-practice, observation-feedback or action-learning"), id="passive-not-met"),
-    pytest.param(methods(), NOT_MET, ("no methods",), id="empty-not-met"),
+    pytest.param(methods("workshop", "skills-practice"), MET, ("Training includes skills practice.",), id="skills-practice-met"),
+    pytest.param(methods("observation-feedback"), MET, ("observation with feedback",), id="observation-feedback-met"),
+    pytest.param(methods("Action-Learning", "lecture"), MET, ("action learning",), id="action-learning-met"),
+    pytest.param(methods("workshop", "lecture", "e-learning"), NOT_MET, ("Training is workshop, lecture and e-learning", "with no skills practice, observation with feedback or action learning"), id="passive-not-met"),
+    pytest.param(methods(), NOT_MET, ("No training methods are listed",), id="empty-not-met"),
     pytest.param({"training": {"days": 2}}, NO_EVIDENCE, ("how the training is delivered",), id="unsaid"),
     pytest.param({}, NO_EVIDENCE, ("how the training is delivered",), id="no-training"),
 ]
@@ -412,3 +416,10 @@ def test_ps10_active_methods(rubric, sections, outcome, says):
         *says,
         paths=[("training", "methods")],
     )
+
+
+def test_ps07_a_measure_without_about_is_taken_at_the_catalogue_word(rubric):
+    plan = make_plan(
+        standards={"outcome_measures": [{"name": "SDQ", "timepoints": ["baseline", "6 months"]}]}
+    )
+    assert judge(rubric, "PS-07", plan).outcome is Outcome.MET

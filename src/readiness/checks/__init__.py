@@ -10,6 +10,7 @@ from readiness.checks import (  # noqa: F401  (imported to register their checks
     language,
     line_managers,
     managers,
+    measures,
     rollout,
     standards,
 )

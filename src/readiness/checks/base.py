@@ -8,7 +8,7 @@ key paths it read (``judge`` turns those paths into lines and columns).
 from __future__ import annotations
 
 import calendar
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from enum import Enum
@@ -16,9 +16,8 @@ from typing import Any, Generic, TypeVar
 
 from pydantic import BaseModel, ConfigDict
 
-from readiness.loader import KeyPath
+from readiness.document import KeyPath
 from readiness.plan.models import Plan
-from readiness.plan.types import FREQUENCY_PER_YEAR
 
 
 class Outcome(str, Enum):
@@ -85,11 +84,23 @@ class Instrument:
 
 
 @dataclass(frozen=True, slots=True)
+class Negation:
+    """How the language checks recognise a phrase being rejected rather than used."""
+
+    words: tuple[tuple[str, ...], ...] = ()
+    """Negations, each as its words in lower case ("instead of" is ("instead", "of"))."""
+    connecting: frozenset[str] = frozenset()
+    """Words that may stand between a negation and the phrase it rejects."""
+    reach: int = 4
+
+
+@dataclass(frozen=True, slots=True)
 class Context:
-    """Rubric-wide data that some checks read: phrase lists and the instrument catalogue."""
+    """Rubric-wide data that some checks read: phrase lists, negation, instruments."""
 
     phrases: dict[str, tuple[Phrase, ...]] = field(default_factory=dict)
     instruments: tuple[Instrument, ...] = ()
+    negation: Negation = Negation()
 
 
 class Params(BaseModel):
@@ -182,45 +193,16 @@ def grade(
     )
 
 
-def number(value: float) -> str:
-    """36 -> '36', 12.5 -> '12.5', 8.666 -> '8.7'."""
-    return f"{value:.0f}" if float(value).is_integer() else f"{value:.1f}".rstrip("0").rstrip(".")
-
-
-def share(value: float, *thresholds: float) -> str:
-    """A percentage to quote beside thresholds, never rounded onto a threshold it is not."""
-    for places in (0, 1, 2, 3):
-        text = f"{value:.{places}f}"
-        if all(float(text) != t or value == t for t in thresholds):
-            return number(float(text))
-    return number(value)
+def first_start(plan: Plan) -> tuple[str, date]:
+    """When the first wave starts, or the plan itself when it sets out no waves."""
+    cohorts = plan.rollout.cohorts if plan.rollout else None
+    if cohorts:
+        return "the first wave starts", cohorts[0].start
+    return "the plan starts", plan.plan.start
 
 
 def percent(part: float, whole: float) -> float:
     return 100.0 * part / whole if whole else 0.0
-
-
-def plural(count: float, word: str, many: str | None = None) -> str:
-    return f"{number(count)} {word if count == 1 else many or word + 's'}"
-
-
-def how_often(frequency: str) -> str:
-    """A frequency word as it reads in a sentence."""
-    return {
-        "once": "once only",
-        "none": "never",
-        "six-weekly": "every six weeks",
-        "bi-monthly": "every two months",
-        "six-monthly": "every six months",
-    }.get(frequency, frequency)
-
-
-def threshold_frequency(per_year: float) -> str:
-    """The frequency word for a yearly count, for reasons such as 'at least monthly'."""
-    for word, count in FREQUENCY_PER_YEAR.items():
-        if count and abs(count - per_year) < 0.05:
-            return how_often(word)
-    return f"{number(per_year)} times a year"
 
 
 def add_months(start: date, months: int) -> date:
@@ -240,10 +222,3 @@ def months_between(start: date, end: date) -> int:
 def first_cohort_start(plan: Plan) -> date:
     cohorts = plan.rollout.cohorts if plan.rollout else None
     return cohorts[0].start if cohorts else plan.plan.start
-
-
-def say_list(items: Sequence[str], joiner: str = "and") -> str:
-    items = list(items)
-    if len(items) <= 1:
-        return "".join(items)
-    return ", ".join(items[:-1]) + f" {joiner} " + items[-1]

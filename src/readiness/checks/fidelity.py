@@ -7,12 +7,14 @@ from readiness.checks.base import (
     Finding,
     Params,
     check,
-    how_often,
     met,
     no_evidence,
     not_met,
     partial,
-    say_list,
+)
+from readiness.checks.wording import (
+    how_often,
+    plain_list,
 )
 from readiness.plan.models import Plan
 from readiness.plan.types import per_year
@@ -36,7 +38,7 @@ def fidelity_purpose(plan: Plan, params: PurposeParams, ctx: Context) -> Finding
     paths = ((*_FIDELITY, "purpose"), (*_FIDELITY, "used_for"))
     if misuse:
         return not_met(
-            f"Fidelity findings are used for {say_list(misuse)}: that polices practice "
+            f"Fidelity findings are used for {plain_list(misuse)}: that polices practice "
             "rather than supporting it.",
             *paths,
         )
@@ -88,10 +90,10 @@ def fidelity_methods(plan: Plan, params: MethodParams, ctx: Context) -> Finding:
         return no_evidence("The plan does not say how fidelity is looked at.", path)
     light = [m for m in methods if m in params.light]
     if light:
-        return met(f"Fidelity methods include {say_list(light)}.", path)
+        return met(f"Fidelity methods include {plain_list(light)}.", path)
     if methods:
         return partial(
-            f"Fidelity relies on {say_list(methods)}, without self-assessment, reflective case "
+            f"Fidelity relies on {plain_list(methods)}, without self-assessment, reflective case "
             "review or peer observation.",
             path,
         )

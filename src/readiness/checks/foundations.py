@@ -11,7 +11,7 @@ from readiness.checks.base import (
     Params,
     add_months,
     check,
-    first_cohort_start,
+    first_start,
     grade,
     graded,
     met,
@@ -19,15 +19,18 @@ from readiness.checks.base import (
     no_evidence,
     not_applicable,
     not_met,
-    number,
     partial,
     percent,
+)
+from readiness.checks.wording import (
+    money,
+    number,
     plural,
     say_list,
     share,
 )
-from readiness.loader import KeyPath
-from readiness.plan.models import Plan
+from readiness.document import KeyPath
+from readiness.plan.models import Coaching, Fidelity, Plan, Supervision
 from readiness.plan.types import per_year, timepoint_months
 
 
@@ -44,8 +47,7 @@ def support_mix(plan: Plan, params: MixParams, ctx: Context) -> Finding:
         ("supervision", standards.supervision if standards else None, ("standards", "supervision")),
         ("fidelity checks", plan.fidelity, ("fidelity",)),
     )
-    # A section counts when the plan has it, unless it says it never happens.
-    kinds = [(name, path) for name, s, path in sections if s is not None and s.frequency != "none"]
+    kinds = [(name, path) for name, s, path in sections if _in_place(s)]
     names = say_list([k for k, _ in kinds])
     paths = [p for _, p in kinds]
     if len(kinds) >= params.met_min:
@@ -57,6 +59,13 @@ def support_mix(plan: Plan, params: MixParams, ctx: Context) -> Finding:
         "fidelity): this buys training, not implementation.",
         ("standards",),
     )
+
+
+def _in_place(section: Coaching | Supervision | Fidelity | None) -> bool:
+    """A support counts when the plan describes it (not only notes) and it recurs."""
+    if section is None or section.frequency in ("none", "once"):
+        return False
+    return any(v is not None for k, v in section if k != "notes")
 
 
 class BudgetParams(Params):
@@ -81,7 +90,7 @@ def support_budget(plan: Plan, params: BudgetParams, ctx: Context) -> Finding:
     currency = plan.budget.currency if plan.budget else "GBP"
     said = (
         f"Implementation support is {shown}% of the budget "
-        f"({currency} {support:,.0f} of {total:,.0f})"
+        f"({currency} {money(support)} of {money(total)})"
     )
     return graded(
         grade(fraction, params.met_min_percent, params.partial_min_percent),
@@ -111,7 +120,9 @@ def dates_in_period(plan: Plan, params: NoParams, ctx: Context) -> Finding:
     measures = plan.standards.outcome_measures if plan.standards else None
     for i, measure in enumerate(measures or ()):
         for j, point in enumerate(measure.timepoints or ()):
-            when = add_months(start, int(timepoint_months(point)))
+            # "24 months" into a plan that runs to its 24th month's last day is its last day
+            months = int(timepoint_months(point))
+            when = add_months(start, months) - timedelta(days=1 if months else 0)
             dated.append(
                 (
                     f"{measure.name} at {point}",
@@ -150,7 +161,7 @@ class DurationParams(Params):
 )
 def support_duration(plan: Plan, params: DurationParams, ctx: Context) -> Finding:
     """Support that lasts beyond the first months after training."""
-    first = first_cohort_start(plan)
+    event, first = first_start(plan)
     standards = plan.standards
     spans: list[tuple[int, str, KeyPath]] = []
     if standards and standards.coaching and standards.coaching.months:
@@ -167,7 +178,7 @@ def support_duration(plan: Plan, params: DurationParams, ctx: Context) -> Findin
             ("standards",),
         )
     months, what, path = max(spans, key=lambda s: s[0])
-    said = f"Support continues {plural(months, 'month')} after the first wave starts ({what})"
+    said = f"Support continues {plural(months, 'month')} after {event} ({what})"
     return graded(
         grade(months, params.met_min_months, params.partial_min_months),
         f"{said}.",

@@ -20,9 +20,11 @@ from readiness.checks.base import (
     graded,
     met,
     no_evidence,
+)
+from readiness.checks.wording import (
     number,
 )
-from readiness.loader import KeyPath
+from readiness.document import KeyPath
 from readiness.plan.models import Plan
 
 _KEY = re.compile(r"[a-z_]+(\.[a-z_]+)*")
@@ -72,11 +74,11 @@ def at_most(plan: Plan, params: NumberParams, ctx: Context) -> Finding:
     path = key_path(params.key)
     if not isinstance(value, int | float):
         return no_evidence(f"The plan does not say: {params.label.lower()} ({params.key}).", path)
-    said = f"{params.label} is {number(value)} {params.unit}"
+    said = f"{params.label}: {number(value)} {params.unit}"
     return graded(
         grade(value, params.met_max, params.partial_max, higher_is_better=False),
-        f"{said}, within {number(params.met_max)}.",
-        f"{said}: more than {number(params.met_max)}, within {number(params.partial_max)}.",
+        f"{said}, within the {number(params.met_max)} allowed.",
+        f"{said}, more than {number(params.met_max)} but within {number(params.partial_max)}.",
         f"{said}, more than {number(params.partial_max)}.",
         path,
     )

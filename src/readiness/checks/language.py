@@ -2,8 +2,9 @@
 
 Phrases come from the rubric's ``phrases`` lists. Matching ignores case, works on whole words,
 treats a space and a hyphen alike, and lets a trailing ``*`` continue the word. A phrase in
-quotation marks, or shortly after a negation ("not", "no", "avoid", "instead of" ...), is
-being rejected rather than used, so it is not a hit.
+quotation marks, or after a negation ("not", "no", "avoid", "instead of" ...), is
+being rejected rather than used, so it is not a hit; the rubric's ``negation`` says which
+words negate and which may stand between.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from readiness.checks.base import (
     Context,
     Finding,
     Hit,
+    Negation,
     Params,
     Phrase,
     check,
@@ -26,37 +28,17 @@ from readiness.checks.base import (
     no_evidence,
     not_met,
     partial,
+)
+from readiness.checks.wording import (
     plural,
     say_list,
 )
-from readiness.loader import KeyPath
+from readiness.document import KeyPath
 from readiness.plan.models import Plan
 
 FREE_TEXT_FIELDS = frozenset(("notes", "exit_criteria", "escalation", "practice_mapping"))
 """Keys whose text is prose a person wrote, read by the language checks (with narrative)."""
 
-_NEGATORS = frozenset(
-    [
-        "not",
-        "no",
-        "never",
-        "neither",
-        "nor",
-        "without",
-        "avoid",
-        "avoids",
-        "avoided",
-        "avoiding",
-        "instead",
-        "rather",
-        "replace",
-        "replaces",
-        "replaced",
-        "replacing",
-    ]
-)
-_FILLERS = frozenset(["or", "and", "a", "an", "the", "any"])
-_WINDOW = 3
 _CLAUSE_END = re.compile(r"[.;:!?\n]")
 _WORD = re.compile(r"[\w'’]+")
 _QUOTED = re.compile(r"\"[^\"\n]*\"|“[^”]*”|‘[^’]*’|(?<!\w)'[^'\n]*'(?!\w)")
@@ -67,7 +49,7 @@ def phrase_pattern(phrase: str) -> str:
     wildcard = phrase.endswith("*")
     words = re.split(r"[\s-]+", phrase.rstrip("*").strip())
     body = r"[\s-]+".join(re.escape(w) for w in words if w)
-    return r"(?<!\w)" + body + (r"\w*" if wildcard else r"(?!\w)")
+    return r"(?<!\w)" + body + (r"[^\W_]*(?!\w)" if wildcard else r"(?!\w)")
 
 
 @lru_cache(maxsize=64)
@@ -104,29 +86,41 @@ def _walk(value: object, path: KeyPath) -> Iterator[tuple[KeyPath, str]]:
             yield from _walk(item, (*path, i))
 
 
-def is_rejected(text: str, start: int, phrases: Sequence[tuple[int, int]] = ()) -> bool:
+def is_rejected(
+    text: str, start: int, negation: Negation, phrases: Sequence[tuple[int, int]] = ()
+) -> bool:
     """Whether the phrase at ``start`` is quoted or negated, so not really used.
 
-    A negation reaches a few words ahead within its clause; words of other flagged phrases
-    do not use up that reach, so "not zero tolerance or sanctions" rejects both.
+    Reading back from the phrase within its clause, a negation must come before anything
+    but connecting words (at most ``negation.reach`` of them); words of other flagged
+    phrases do not count, so "not zero tolerance or sanctions" rejects both.
     """
     if any(m.start() < start < m.end() for m in _QUOTED.finditer(text)):
         return True
     clause_start = max((m.end() for m in _CLAUSE_END.finditer(text, 0, start)), default=0)
-    counted = 0
-    for word in reversed(list(_WORD.finditer(text, clause_start, start))):
-        lower = word.group().lower().replace("’", "'")
-        if lower in _NEGATORS or lower.endswith("n't"):
+    words = [
+        (m.group().lower().replace("’", "'"), m.start())
+        for m in _WORD.finditer(text, clause_start, start)
+    ]
+    bridged = 0
+    for i in range(len(words) - 1, -1, -1):
+        word, at = words[i]
+        ending = tuple(w for w, _ in words[: i + 1])
+        if word.endswith("n't") or any(ending[-len(n) :] == n for n in negation.words if n):
             return True
-        inside = any(a <= word.start() < b for a, b in phrases)
-        if lower not in _FILLERS and not inside:
-            counted += 1
-            if counted >= _WINDOW:
-                return False
+        if any(a <= at < b for a, b in phrases):
+            continue
+        if word not in negation.connecting:
+            return False
+        bridged += 1
+        if bridged > negation.reach:
+            return False
     return False
 
 
-def find_hits(texts: list[tuple[KeyPath, str]], phrases: tuple[Phrase, ...]) -> list[Hit]:
+def find_hits(
+    texts: list[tuple[KeyPath, str]], phrases: tuple[Phrase, ...], negation: Negation
+) -> list[Hit]:
     patterns = _compiled(phrases)
     hits: list[Hit] = []
     for path, text in texts:
@@ -137,7 +131,7 @@ def find_hits(texts: list[tuple[KeyPath, str]], phrases: tuple[Phrase, ...]) -> 
         ]
         spans = [(m.start(), m.end()) for _, _, m in found]
         for phrase, occurrence, match in sorted(found, key=lambda f: f[2].start()):
-            if not is_rejected(text, match.start(), spans):
+            if not is_rejected(text, match.start(), negation, spans):
                 hits.append(Hit(path, occurrence, phrase.phrase, match.group(), phrase.reframe))
     return hits
 
@@ -175,7 +169,7 @@ def language(plan: Plan, params: LanguageParams, ctx: Context) -> Finding:
         return no_evidence(f"The {section} section has no free text to read.", (params.scope,))
     where = "the plan's" if params.scope == "all" else f"the {section} section's"
     phrases = tuple(p for group in params.groups for p in ctx.phrases.get(group, ()))
-    hits = find_hits(texts, phrases)
+    hits = find_hits(texts, phrases, ctx.negation)
     if not hits:
         return met(
             f"No {kinds} phrases in {where} {plural(len(texts), 'piece')} of free text.",

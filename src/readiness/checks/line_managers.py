@@ -8,14 +8,17 @@ from readiness.checks.base import (
     NoParams,
     Params,
     check,
-    first_cohort_start,
-    how_often,
+    first_start,
     met,
     no_evidence,
     not_met,
-    number,
     partial,
+)
+from readiness.checks.wording import (
+    every_weeks,
+    how_often,
     say_list,
+    share,
 )
 from readiness.plan.models import Plan
 from readiness.plan.types import per_year
@@ -41,23 +44,21 @@ def managers_trained(plan: Plan, params: TrainedParams, ctx: Context) -> Finding
             "The plan does not say whether line managers are trained in the approach.",
             (*_LM, "trained"),
         )
-    first = first_cohort_start(plan)
+    event, first = first_start(plan)
     paths = ((*_LM, "trained"), (*_LM, "trained_by"))
-    share = f"{number(lm.trained)}% of line managers trained"
+    shown = share(lm.trained, params.met_min_percent, params.partial_min_percent)
+    trained = f"{shown}% of line managers trained"
     if lm.trained < params.partial_min_percent:
         return not_met(
-            f"{share}; practitioners return to supervision that pulls them back.", *paths
+            f"{trained}; practitioners return to supervision that pulls them back.", *paths
         )
     if lm.trained_by is None:
         when, in_time = ", by a date the plan does not give", False
     elif lm.trained_by <= first:
-        when, in_time = f" by {lm.trained_by.isoformat()}, before the first wave starts", True
+        when, in_time = f" by {lm.trained_by.isoformat()}, before {event}", True
     else:
-        when, in_time = (
-            f" by {lm.trained_by.isoformat()}, after the first wave starts ({first.isoformat()})",
-            False,
-        )
-    reason = f"{share}{when}."
+        when, in_time = f" by {lm.trained_by.isoformat()}, after {event} ({first})", False
+    reason = f"{trained}{when}."
     if lm.trained >= params.met_min_percent and in_time:
         return met(reason, *paths)
     return partial(reason, *paths)
@@ -99,10 +100,8 @@ def team_reflection(plan: Plan, params: ReflectionParams, ctx: Context) -> Findi
         f" for {session.minutes} minutes" if session.minutes is not None else ", length unstated"
     )
     reason = f"Team reflective practice {how_often(session.frequency)}{length}"
-    need = (
-        f"at least {number(params.met_min_per_year)} sessions a year (every 8 weeks) "
-        f"of {params.min_minutes} minutes"
-    )
+    often = every_weeks(params.met_min_per_year)
+    need = f"a session at least {often}, of {params.min_minutes} minutes"
     if times == 0:
         return not_met(f"{reason}.", path)
     if times >= params.met_min_per_year and (session.minutes or 0) >= params.min_minutes:

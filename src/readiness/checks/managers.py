@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import get_args
 
 from readiness.checks.base import (
     Context,
@@ -13,21 +14,24 @@ from readiness.checks.base import (
     check,
     grade,
     graded,
-    how_often,
     met,
     no_evidence,
     not_met,
-    number,
     partial,
+)
+from readiness.checks.wording import (
+    how_often,
+    number,
+    plain_list,
     plural,
-    say_list,
     threshold_frequency,
 )
 from readiness.plan.models import Plan
 from readiness.plan.types import per_year
+from readiness.plan.vocabulary import Involvement
 
 _INVOLVEMENT = ("managers", "involvement")
-_KINDS = 6
+_KINDS = len(get_args(get_args(Involvement)[0]))
 
 
 def _involvement(plan: Plan) -> Sequence[str] | None:
@@ -53,15 +57,15 @@ def manager_involvement(plan: Plan, params: InvolvementParams, ctx: Context) -> 
     missing = [r for r in params.required if r not in kinds]
     figures = f"Service managers take part in {len(kinds)} of {_KINDS} ways"
     if kinds:
-        figures += f" ({', '.join(kinds)})"
+        figures += f" ({plain_list(kinds)})"
     outcome = grade(len(kinds), params.met_min_kinds, params.partial_min_kinds)
     if missing and outcome is Outcome.MET:
-        return partial(f"{figures}, but not {say_list(missing)}.", _INVOLVEMENT)
+        return partial(f"{figures}, but not {plain_list(missing, 'or')}.", _INVOLVEMENT)
     return graded(
         outcome,
         f"{figures}.",
         f"{figures}; at least {params.met_min_kinds} are needed, including "
-        f"{say_list(params.required)}.",
+        f"{plain_list(params.required)}.",
         f"{figures}: commissioned around them, not with them.",
         _INVOLVEMENT,
     )
@@ -125,8 +129,13 @@ def workforce_pressures(plan: Plan, params: PressureParams, ctx: Context) -> Fin
     if involved and len(figures) >= params.met_min_figures:
         return met(f"Managers help weigh workforce pressures; {said}.", *paths)
     if involved or figures:
-        who = "Managers help weigh" if involved else "Managers are not asked about"
-        return partial(f"{who} workforce pressures; {said}.", *paths)
+        if involved:
+            who = "Managers help weigh workforce pressures"
+        elif involvement is None:
+            who = "The plan does not say whether managers help weigh workforce pressures"
+        else:
+            who = "Managers are not asked about workforce pressures"
+        return partial(f"{who}; {said}.", *paths)
     if involvement is None and pressures is None:
         return no_evidence(
             "The plan says nothing about workforce pressures (caseloads, vacancies, "

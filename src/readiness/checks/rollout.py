@@ -19,14 +19,17 @@ from readiness.checks.base import (
     no_evidence,
     not_applicable,
     not_met,
-    number,
     partial,
     percent,
+)
+from readiness.checks.wording import (
+    number,
+    plain_list,
     plural,
     say_list,
     share,
 )
-from readiness.loader import KeyPath
+from readiness.document import KeyPath
 from readiness.plan.models import Cohort, Plan
 
 _COHORTS = ("rollout", "cohorts")
@@ -160,11 +163,17 @@ def selection_route(plan: Plan, params: Route, ctx: Context) -> Finding:
         )
     voluntary = selection.voluntary is True
     nominated = any(n in params.nominated_by for n in selection.nominated_by or ())
-    said = [
-        "volunteers" if voluntary else "does not volunteer",
-        "is nominated by managers" if nominated else "is not nominated by managers",
-    ]
-    reason = f"First wave {say_list(said)}."
+    if selection.voluntary is None:
+        opts_in = "the plan does not say whether it volunteers"
+    else:
+        opts_in = "it volunteers" if voluntary else "it does not volunteer"
+    if selection.nominated_by is None:
+        named = "the plan does not say who nominates it"
+    elif nominated:
+        named = "managers nominate it"
+    else:
+        named = f"it is nominated by {plain_list(selection.nominated_by)}, not managers"
+    reason = f"First wave: {opts_in}; {named}."
     paths = ((*base, "voluntary"), (*base, "nominated_by"))
     if voluntary and nominated:
         return met(reason, *paths)
@@ -249,9 +258,10 @@ def exit_criteria(plan: Plan, params: NoParams, ctx: Context) -> Finding:
     gated = [i for i, c in enumerate(cohorts[:-1]) if c.exit_criteria]
     needed = len(cohorts) - 1
     paths: list[KeyPath] = [(*_COHORTS, i, "exit_criteria") for i in gated] or [_COHORTS]
-    reason = (
-        f"{number(len(gated))} of the {plural(needed, 'wave')} before the last set exit criteria"
-    )
+    if needed == 1:
+        reason = "The first wave " + ("sets" if gated else "does not set") + " exit criteria"
+    else:
+        reason = f"{len(gated)} of the {needed} waves before the last set exit criteria"
     if len(gated) == needed:
         return met(f"{reason}.", *paths)
     if gated:

@@ -2,31 +2,32 @@
 
 from __future__ import annotations
 
-import re
 from typing import Literal
 
 from readiness.checks.base import (
     Context,
     Finding,
-    Instrument,
     NoParams,
-    Outcome,
     Params,
     add_months,
     check,
+    grade,
     graded,
-    how_often,
     met,
     no_evidence,
     not_met,
-    number,
     partial,
+)
+from readiness.checks.wording import (
+    how_often,
+    number,
+    plain_list,
     plural,
     say_list,
     threshold_frequency,
 )
-from readiness.plan.models import Measure, Plan
-from readiness.plan.types import per_year, timepoint_months
+from readiness.plan.models import Plan
+from readiness.plan.types import per_year
 
 
 class MaterialParams(Params):
@@ -107,10 +108,12 @@ def supervision_types(plan: Plan, params: AcceptedParams, ctx: Context) -> Findi
             (*_SUPERVISION, "types"),
         )
     path = (*_SUPERVISION, "types")
-    kinds = say_list(sup.types) or "no kind named"
+    if not sup.types:
+        return not_met("No kind of supervision is named.", path)
+    kinds = plain_list(sup.types)
     if any(t in params.accepted for t in sup.types):
         return met(f"Supervision is {kinds}.", path)
-    return not_met(f"Supervision is {kinds}, not {say_list(params.accepted, 'or')}.", path)
+    return not_met(f"Supervision is {kinds}, not {plain_list(params.accepted, 'or')}.", path)
 
 
 class CoachingParams(Params):
@@ -130,7 +133,10 @@ def coaching(plan: Plan, params: CoachingParams, ctx: Context) -> Finding:
         return no_evidence(f"The plan gives {who.lower()} no coaching.", path)
     times = per_year(coach.frequency)
     months = f" for {plural(coach.months, 'month')}" if coach.months is not None else ""
-    reason = f"{who} get coaching {how_often(coach.frequency)}{months}"
+    if coach.frequency == "once":
+        reason = f"{who} get a single coaching session"
+    else:
+        reason = f"{who} get coaching {how_often(coach.frequency)}{months}"
     need = f"{threshold_frequency(params.met_min_per_year)} for {params.min_months} months"
     if (times == 0 and coach.frequency != "once") or coach.months == 0:
         return not_met(f"{reason}; it needs at least {need}.", path)
@@ -154,14 +160,8 @@ def cpd(plan: Plan, params: CpdParams, ctx: Context) -> Finding:
         )
     times = per_year(cpd.frequency)
     hours = f" ({number(cpd.hours_per_year)} hours a year)" if cpd.hours_per_year else ""
-    reason = f"CPD {how_often(cpd.frequency)}{hours}"
-    outcome = (
-        Outcome.MET
-        if times >= params.met_min_per_year
-        else Outcome.PARTIAL
-        if times >= params.partial_min_per_year
-        else Outcome.NOT_MET
-    )
+    reason = f"Continuing professional development (CPD) {how_often(cpd.frequency)}{hours}"
+    outcome = grade(times, params.met_min_per_year, params.partial_min_per_year)
     need = f"at least {threshold_frequency(params.met_min_per_year)}"
     return graded(
         outcome,
@@ -174,118 +174,6 @@ def cpd(plan: Plan, params: CpdParams, ctx: Context) -> Finding:
         else f"{reason}; ongoing means {need}.",
         ("standards", "cpd", "frequency"),
     )
-
-
-class FollowUpParams(Params):
-    min_follow_up_months: float
-
-
-def _measures(plan: Plan) -> list[Measure] | None:
-    return plan.standards.outcome_measures if plan.standards else None
-
-
-def _has_pre_post(measure: Measure, min_months: float) -> tuple[bool, bool]:
-    points = measure.timepoints or []
-    baseline = "baseline" in points
-    follow_up = any(timepoint_months(t) >= min_months for t in points)
-    return baseline, follow_up
-
-
-_MEASURES = ("standards", "outcome_measures")
-
-
-@check("measure_timepoints", FollowUpParams, reads=("standards.outcome_measures",))
-def measure_timepoints(plan: Plan, params: FollowUpParams, ctx: Context) -> Finding:
-    """Outcome measures taken before and after, to show impact."""
-    measures = _measures(plan)
-    if measures is None:
-        return no_evidence("The plan has no outcome measures.", _MEASURES)
-    full = [i for i, m in enumerate(measures) if all(_has_pre_post(m, params.min_follow_up_months))]
-    need = f"a baseline and a follow-up at least {number(params.min_follow_up_months)} months on"
-    if full:
-        names = say_list([measures[i].name for i in full])
-        return met(
-            f"{names} {'has' if len(full) == 1 else 'have'} {need}.",
-            *[(*_MEASURES, i) for i in full],
-        )
-    if not measures:
-        return not_met("The list of outcome measures is empty.", _MEASURES)
-    return partial(
-        f"{plural(len(measures), 'measure')}, none with {need}.",
-        *[(*_MEASURES, i, "timepoints") for i in range(len(measures))],
-    )
-
-
-def normalise(name: str) -> str:
-    return re.sub(r"[\s\-_]+", "", name).casefold()
-
-
-def find_instrument(name: str, catalogue: tuple[Instrument, ...]) -> Instrument | None:
-    key = normalise(name)
-    for instrument in catalogue:
-        forms = (instrument.name, *instrument.aliases)
-        if any(normalise(f) == key for f in forms):
-            return instrument
-    return None
-
-
-_FOCUS = {
-    "practitioners": "staff wellbeing and practice",
-    "organisation": "the organisation",
-    "children-families": "children and families",
-}
-
-
-@check("child_measure", FollowUpParams, reads=("standards.outcome_measures",))
-def child_measure(plan: Plan, params: FollowUpParams, ctx: Context) -> Finding:
-    """A measure of outcomes for children and families, before and after."""
-    measures = _measures(plan)
-    if measures is None:
-        return no_evidence("The plan has no outcome measures.", _MEASURES)
-    about_children: list[int] = []
-    misfiled: list[str] = []
-    for i, m in enumerate(measures):
-        if m.about != "children-families":
-            continue
-        known = find_instrument(m.name, ctx.instruments)
-        if known is not None and known.focus != "children-families":
-            misfiled.append(f"{known.name} measures {_FOCUS[known.focus]}, not child outcomes")
-            continue
-        about_children.append(i)
-    note = f" ({'; '.join(misfiled)})" if misfiled else ""
-    full = [
-        i for i in about_children if all(_has_pre_post(measures[i], params.min_follow_up_months))
-    ]
-    if full:
-        return met(
-            f"{measures[full[0]].name} measures children and families before and after.",
-            (*_MEASURES, full[0]),
-        )
-    if about_children:
-        return partial(
-            f"{measures[about_children[0]].name} measures children and families but lacks a "
-            f"baseline or a follow-up{note}.",
-            (*_MEASURES, about_children[0], "timepoints"),
-        )
-    return not_met(f"No measure of outcomes for children and families{note}.", _MEASURES)
-
-
-@check("recognised_instruments", NoParams, reads=("standards.outcome_measures[].name",))
-def recognised_instruments(plan: Plan, params: NoParams, ctx: Context) -> Finding:
-    """Outcome measures that are recognised, validated instruments."""
-    measures = _measures(plan)
-    if not measures:
-        return no_evidence("The plan names no outcome measures.", _MEASURES)
-    unknown = [m.name for m in measures if find_instrument(m.name, ctx.instruments) is None]
-    paths = [(*_MEASURES, i, "name") for i in range(len(measures))]
-    known = len(measures) - len(unknown)
-    reason = f"{known} of {plural(len(measures), 'measure')} are recognised instruments"
-    if not unknown:
-        return met(f"{reason}.", *paths)
-    detail = f"; not recognised: {say_list(unknown[:3])}"
-    if known:
-        return partial(f"{reason}{detail}.", *paths)
-    return not_met(f"{reason}{detail}.", *paths)
 
 
 @check("supervision_quality", NoParams, reads=("standards.supervision.quality_monitored",))
@@ -314,6 +202,9 @@ def active_methods(plan: Plan, params: AcceptedParams, ctx: Context) -> Finding:
     path = ("training", "methods")
     active = [m for m in methods if m in params.accepted]
     if active:
-        return met(f"Training includes {say_list(active)}.", path)
-    used = say_list(methods) or "no methods"
-    return not_met(f"Training is {used}, with no {say_list(params.accepted, 'or')}.", path)
+        return met(f"Training includes {plain_list(active)}.", path)
+    if not methods:
+        return not_met("No training methods are listed.", path)
+    return not_met(
+        f"Training is {plain_list(methods)}, with no {plain_list(params.accepted, 'or')}.", path
+    )

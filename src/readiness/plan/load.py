@@ -9,6 +9,7 @@ from readiness.errors import InputError
 from readiness.loader import Document, load_yaml
 from readiness.plan.models import SUPPORTED_VERSIONS, Plan
 from readiness.plan.types import shown
+from readiness.plan.waivers import waiver_problems
 from readiness.source import DEFAULT_MAX_BYTES, read_text
 from readiness.validate import validate_document
 
@@ -19,13 +20,21 @@ class LoadedPlan:
     plan: Plan
 
 
-def load_plan(path: Path, display: str, max_bytes: int = DEFAULT_MAX_BYTES) -> LoadedPlan:
-    return parse_plan(read_text(path, display, max_bytes), display)
+def load_plan(
+    path: Path,
+    display: str,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    criteria: set[str] | None = None,
+) -> LoadedPlan:
+    return parse_plan(read_text(path, display, max_bytes), display, criteria)
 
 
-def parse_plan(text: str, display: str) -> LoadedPlan:
+def parse_plan(text: str, display: str, criteria: set[str] | None = None) -> LoadedPlan:
+    """A validated plan; with ``criteria``, waivers must name one of them."""
     doc = load_yaml(text, display)
     check_shape(doc)
+    if criteria is not None:
+        doc.problems.extend(waiver_problems(doc, criteria))
     return LoadedPlan(doc, validate_document(doc, Plan))
 
 

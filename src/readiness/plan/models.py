@@ -8,7 +8,7 @@ validation error's location is the path of keys in the file.
 from __future__ import annotations
 
 from datetime import date
-from typing import Annotated, Literal
+from typing import Annotated
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, ValidationInfo, field_validator
 from pydantic_core import PydanticCustomError
@@ -23,92 +23,24 @@ from readiness.plan.types import (
     PositiveCount,
     Text,
     Timepoint,
-    lower_word,
+)
+from readiness.plan.vocabulary import (
+    About,
+    BudgetCategory,
+    FidelityMethod,
+    Involvement,
+    Mark,
+    Nominator,
+    Purpose,
+    Reporting,
+    SupervisionStyle,
+    SupervisionType,
+    TrainingMethod,
+    Use,
+    WellbeingSupport,
 )
 
 SUPPORTED_VERSIONS = (1,)
-
-
-TrainingMethod = Annotated[
-    Literal[
-        "workshop",
-        "e-learning",
-        "skills-practice",
-        "observation-feedback",
-        "action-learning",
-        "lecture",
-    ],
-    BeforeValidator(lower_word),
-]
-Nominator = Annotated[
-    Literal["service-managers", "line-managers", "peers", "self"], BeforeValidator(lower_word)
-]
-Mark = Annotated[
-    Literal[
-        "direct-work",
-        "curious-about-behaviour",
-        "non-punitive",
-        "relational-language",
-        "applies-theory",
-    ],
-    BeforeValidator(lower_word),
-]
-Involvement = Annotated[
-    Literal[
-        "co-design",
-        "identify-practitioners",
-        "workforce-pressures",
-        "align-expectations",
-        "shared-ownership",
-        "review-progress",
-    ],
-    BeforeValidator(lower_word),
-]
-SupervisionType = Annotated[
-    Literal["reflective", "clinical", "case-management"], BeforeValidator(lower_word)
-]
-About = Annotated[
-    Literal["children-families", "practitioners", "organisation"], BeforeValidator(lower_word)
-]
-SupervisionStyle = Annotated[
-    Literal["reflective", "mixed", "case-management"], BeforeValidator(lower_word)
-]
-WellbeingSupport = Annotated[
-    Literal["reflective-groups", "clinical-supervision", "peer-support", "eap", "self-care"],
-    BeforeValidator(lower_word),
-]
-Reporting = Annotated[Literal["aggregate", "individual"], BeforeValidator(lower_word)]
-Purpose = Annotated[
-    Literal["learning", "assurance", "performance-management"], BeforeValidator(lower_word)
-]
-FidelityMethod = Annotated[
-    Literal[
-        "self-assessment",
-        "reflective-case-review",
-        "peer-observation",
-        "observation",
-        "case-audit",
-        "practitioner-survey",
-    ],
-    BeforeValidator(lower_word),
-]
-Use = Annotated[
-    Literal["learning", "service-improvement", "performance-management", "disciplinary"],
-    BeforeValidator(lower_word),
-]
-BudgetCategory = Annotated[
-    Literal[
-        "training",
-        "coaching",
-        "supervision",
-        "backfill",
-        "fidelity",
-        "evaluation",
-        "champions",
-        "other",
-    ],
-    BeforeValidator(lower_word),
-]
 
 
 class Section(BaseModel):

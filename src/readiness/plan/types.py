@@ -15,7 +15,7 @@ from typing import Annotated, Literal
 from pydantic import BeforeValidator, Field, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
-from readiness.loader import YamlFloat, YamlInt
+from readiness.yamlscalars import YamlFloat, YamlInt
 
 FREQUENCY_PER_YEAR: dict[str, float] = {
     "weekly": 52.0,
@@ -85,12 +85,15 @@ def _number(value: object) -> object:
     return value
 
 
-Count = Annotated[int, BeforeValidator(_number), Field(ge=0)]
+MAX_COUNT = 10_000_000
+MAX_AMOUNT = 1_000_000_000_000
+
+Count = Annotated[int, BeforeValidator(_number), Field(ge=0, le=MAX_COUNT)]
 """A whole number, zero or more."""
-PositiveCount = Annotated[int, BeforeValidator(_number), Field(ge=1)]
-Amount = Annotated[float, BeforeValidator(_number), Field(ge=0)]
+PositiveCount = Annotated[int, BeforeValidator(_number), Field(ge=1, le=MAX_COUNT)]
+Amount = Annotated[float, BeforeValidator(_number), Field(ge=0, le=MAX_COUNT, allow_inf_nan=False)]
 """A number (whole or not), zero or more."""
-Money = Annotated[float, BeforeValidator(_number), Field(ge=0)]
+Money = Annotated[float, BeforeValidator(_number), Field(ge=0, le=MAX_AMOUNT, allow_inf_nan=False)]
 """A sum of money, zero or more; the currency is ``budget.currency``."""
 
 
@@ -109,7 +112,7 @@ def _percent(value: object) -> object:
 Percent = Annotated[
     float,
     BeforeValidator(_percent),
-    Field(ge=0, le=100),
+    Field(ge=0, le=100, allow_inf_nan=False),
     WithJsonSchema(
         {
             "anyOf": [
@@ -124,6 +127,7 @@ Percent = Annotated[
 
 # -- dates --------------------------------------------------------------------------------
 _DATE = re.compile(r"(\d{4})-(\d{1,2})(?:-(\d{1,2}))?")
+FIRST_YEAR, LAST_YEAR = 1900, 2200
 
 
 def parse_date(value: object) -> date:
@@ -136,6 +140,12 @@ def parse_date(value: object) -> date:
     if not match:
         raise _err("date", f"{shown(value)} is not a date", hint)
     year, month, day = int(match.group(1)), int(match.group(2)), int(match.group(3) or 1)
+    if not FIRST_YEAR <= year <= LAST_YEAR:
+        raise _err(
+            "date",
+            f"{shown(value)} is not a date a plan can use",
+            f"use years {FIRST_YEAR} to {LAST_YEAR}",
+        )
     if not 1 <= month <= 12:
         raise _err("date", f"{shown(value)} is not a date: there is no month {month}", hint)
     last = calendar.monthrange(year, month)[1]
@@ -190,6 +200,7 @@ def per_year(frequency: str | None) -> float:
 
 # -- timepoints ---------------------------------------------------------------------------
 _TIMEPOINT = re.compile(r"(\d+(?:\.\d+)?)\s*(week|month|year)s?")
+MAX_TIMEPOINT_MONTHS = 600
 
 
 def _timepoint(value: object) -> object:
@@ -202,6 +213,8 @@ def _timepoint(value: object) -> object:
     match = _TIMEPOINT.fullmatch(text)
     if not match or float(match.group(1)) <= 0:
         raise _err("timepoint", f"{shown(value)} is not a timepoint", hint)
+    if timepoint_months(f"{match.group(1)} {match.group(2)}") > MAX_TIMEPOINT_MONTHS:
+        raise _err("timepoint", f"{shown(value)} is more than 50 years after the start", hint)
     number, unit = match.group(1), match.group(2)
     return f"{number} {unit}" + ("" if number == "1" else "s")
 
@@ -224,5 +237,5 @@ def timepoint_months(timepoint: str) -> float:
     if timepoint == "baseline":
         return 0.0
     number, unit = timepoint.split()
-    factor = {"week": 12 / 52, "month": 1.0, "year": 12.0}[unit.rstrip("s")]
+    factor = {"week": 12 / 52, "month": 1.0, "year": 12.0}[unit.removesuffix("s")]
     return float(number) * factor

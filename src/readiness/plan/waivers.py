@@ -1,39 +1,40 @@
-"""Waivers must name criteria of the rubric in use, each at most once."""
+"""Waivers must name criteria of the rubric in use, each at most once.
+
+Checked on the loaded data, not the validated plan, so these problems are reported in the
+same run as every other problem in the file.
+"""
 
 from __future__ import annotations
 
-from readiness.errors import InputError, Problem
-from readiness.loader import Document
-from readiness.plan.models import Plan
+from readiness.document import Document
+from readiness.errors import Problem
 from readiness.validate import suggest
 
 
-def check_waivers(doc: Document, plan: Plan, known: set[str]) -> None:
-    """Every waiver must name a criterion of the rubric, once. ``InputError`` otherwise."""
+def waiver_problems(doc: Document, known: set[str]) -> list[Problem]:
+    data = doc.data if isinstance(doc.data, dict) else {}
+    waivers = data.get("waivers")
     problems: list[Problem] = []
     seen: dict[str, int] = {}
-    for index, waiver in enumerate(plan.waivers or ()):
-        path = ("waivers", index, "criterion")
-        span = doc.nearest(path)[1]
-        if waiver.criterion not in known:
-            guess = suggest(waiver.criterion, sorted(known))
-            message = (
-                f"the waiver names '{waiver.criterion}', which is not a criterion of the rubric"
-            )
+    for index, waiver in enumerate(waivers if isinstance(waivers, list) else ()):
+        raw = waiver.get("criterion") if isinstance(waiver, dict) else None
+        if not isinstance(raw, str):
+            continue  # validation reports a missing or ill-typed criterion
+        criterion = raw.strip().upper()
+        span = doc.nearest(("waivers", index, "criterion"))[1]
+        if criterion not in known:
+            guess = suggest(criterion, sorted(known))
+            message = f"the waiver names '{raw}', which is not a criterion of the rubric"
             if guess:
                 message += f" (did you mean '{guess}'?)"
-            problems.append(
-                doc.problem(message, span, "readiness rubric list shows every criterion")
-            )
-        elif waiver.criterion in seen:
+            problems.append(doc.problem(message, span, "a waiver names a criterion by its ID"))
+        elif criterion in seen:
             problems.append(
                 doc.problem(
-                    f"{waiver.criterion} is waived twice (waivers {seen[waiver.criterion] + 1} "
-                    f"and {index + 1})",
+                    f"{criterion} is waived twice (waivers {seen[criterion] + 1} and {index + 1})",
                     span,
                     "keep one waiver for each criterion",
                 )
             )
-        seen.setdefault(waiver.criterion, index)
-    if problems:
-        raise InputError(problems)
+        seen.setdefault(criterion, index)
+    return problems

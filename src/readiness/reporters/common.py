@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from readiness.bands import BANDS, Band
 from readiness.checks.base import Outcome
 from readiness.result import CriterionResult, Location, PlanResult
-from readiness.rubric.models import BANDS, Band
+from readiness.rubric.rubric import Bands
 
 BAND_TITLE: dict[Band, str] = {
     "training-only": "Training only",
@@ -28,13 +29,16 @@ OUTCOME_TITLE: dict[Outcome, str] = {
 }
 
 
-def rating(score: float | None) -> str:
-    """Red, amber or green for a lever score, in words so colour is never the only signal."""
+def rating(score: float | None, bands: Bands) -> str:
+    """Red, amber or green for a lever score, in words so colour is never the only signal.
+
+    Green is what a ready plan needs overall; red is below the floor that holds a plan back.
+    """
     if score is None:
         return "Not scored"
-    if score >= 80:
+    if score >= bands.developing_below:
         return "Green"
-    if score >= 60:
+    if score >= bands.lever_floor:
         return "Amber"
     return "Red"
 
@@ -55,8 +59,14 @@ def gaps(plan: PlanResult) -> list[CriterionResult]:
 
 
 def where(plan: PlanResult, location: Location) -> str:
-    return f"{plan.path}:{location.line}:{location.column}"
+    return location.describe(plan.path)
 
 
 def waived(plan: PlanResult) -> list[CriterionResult]:
+    """Criteria with a waiver, current or expired (an expired one counts again)."""
     return [r for r in plan.criteria if r.waiver is not None]
+
+
+def accepted(plan: PlanResult) -> list[CriterionResult]:
+    """Criteria left out of the score by a current waiver: the plan's accepted risks."""
+    return [r for r in plan.criteria if r.waiver is not None and not r.waiver.expired]

@@ -82,7 +82,8 @@ def summary(result: AuditResult) -> str:
         if not gaps:
             continue
         lines += ["", f"### {md(plan.title)}: what to commission next", ""]
-        levers = ", ".join(f"{lr.lever.title} {rating(lr.score)}" for lr in plan.levers)
+        bands = result.rubric.bands
+        levers = ", ".join(f"{lr.lever.title} {rating(lr.score, bands)}" for lr in plan.levers)
         lines += [f"Levers: {cell(levers)}.", ""]
         for gap in gaps[:5]:
             outcome = OUTCOME_TITLE[gap.outcome]

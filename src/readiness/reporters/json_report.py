@@ -71,7 +71,12 @@ def _lever(lever: LeverResult) -> dict[str, Any]:
 
 
 def _location(location: Location) -> dict[str, Any]:
-    return {"line": location.line, "column": location.column, "key": location.key}
+    return {
+        "line": location.line,
+        "column": location.column,
+        "key": location.key,
+        "present": location.present,
+    }
 
 
 def _criterion(result: CriterionResult) -> dict[str, Any]:

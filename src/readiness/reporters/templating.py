@@ -32,7 +32,7 @@ def environment(template_dir: Path | None, *, autoescape: bool) -> jinja2.Enviro
         keep_trailing_newline=True,
         undefined=jinja2.StrictUndefined,
     )
-    env.filters.update(md=md, prose=prose, code=code, score=score)
+    env.filters.update(md=md, prose=prose, code=code, score=score, number=lambda v: f"{v:g}")
     return env
 
 

@@ -8,18 +8,19 @@ from __future__ import annotations
 
 import textwrap
 
+from readiness.bands import Band
 from readiness.reporters import RenderOptions
 from readiness.reporters.common import (
     BAND_MEANING,
     BAND_TITLE,
     OUTCOME_TITLE,
+    accepted,
     gaps,
     rating,
-    waived,
     where,
 )
 from readiness.result import AuditResult, LeverResult, PlanResult
-from readiness.rubric.models import Band
+from readiness.rubric.rubric import Bands
 
 Segment = tuple[str, str]
 Line = list[Segment]
@@ -32,6 +33,7 @@ _BAND_STYLE: dict[Band, str] = {
     "developing": "bold yellow",
     "ready": "bold green",
 }
+_VERDICT_STYLE = {True: "bold green", False: "bold red"}
 _RATING_STYLE = {"Green": "green", "Amber": "yellow", "Red": "red", "Not scored": "dim"}
 
 
@@ -67,10 +69,10 @@ def _plan(plan: PlanResult, result: AuditResult, options: RenderOptions) -> list
     lines.extend(_wrapped(BAND_MEANING[plan.band], "  ", width))
     if plan.band_reasons:
         reasons = "; ".join(plan.band_reasons)
-        lines.extend(_wrapped(f"Held at {plan.band}: {reasons}.", "  ", width, "dim"))
+        lines.extend(_wrapped(f"Why not higher: {reasons}.", "  ", width, "dim"))
     lines += [[], [("  Levers", "bold")]]
     for lever in (*plan.levers, *plan.unscored):
-        lines.append(_bar(lever, options.unicode))
+        lines.append(_bar(lever, result.rubric.bands, options.unicode))
     found = gaps(plan)
     if found:
         lines += [[], [("  What to commission next", "bold")]]
@@ -90,8 +92,9 @@ def _plan(plan: PlanResult, result: AuditResult, options: RenderOptions) -> list
     notes = []
     if rest:
         notes.append(f"{rest} more gap{'s' if rest != 1 else ''}")
-    if waived(plan):
-        notes.append(f"{len(waived(plan))} waiver{'s' if len(waived(plan)) != 1 else ''}")
+    risks = len(accepted(plan))
+    if risks:
+        notes.append(f"{risks} waived criteri{'a' if risks != 1 else 'on'}")
     if notes:
         lines += [
             [],
@@ -100,14 +103,14 @@ def _plan(plan: PlanResult, result: AuditResult, options: RenderOptions) -> list
     return lines
 
 
-def _bar(lever: LeverResult, unicode: bool) -> Line:
+def _bar(lever: LeverResult, bands: Bands, unicode: bool) -> Line:
     title = lever.lever.title + ("" if lever.lever.scored else " (can cap the band)")
     label = f"    {title:<44.44}"
     if lever.score is None:
         return [(label, ""), ("not scored: every criterion is waived", "dim")]
     filled = round(lever.score / 100 * BAR_WIDTH)
     full, empty = ("█", "░") if unicode else ("#", ".")
-    grade = rating(lever.score)
+    grade = rating(lever.score, bands)
     return [
         (label, ""),
         (full * filled, _RATING_STYLE[grade]),
@@ -138,10 +141,13 @@ def _verdict(result: AuditResult) -> Line:
     bar = f"at least {result.min_band}"
     if result.fail_under is not None:
         bar += f" with a score of {result.fail_under:g} or more"
-    plans = f"{total} plan{'s' if total != 1 else ''} audited"
+    if total == 1:
+        verdict = "reaches" if not failed else "falls short of"
+        return [(f"The plan {verdict} the required band: {bar}.", _VERDICT_STYLE[not failed])]
     if not failed:
-        return [(f"{plans}: all reach {bar}.", "bold green")]
-    return [(f"{plans}: {failed} fall{'s' if failed == 1 else ''} short of {bar}.", "bold red")]
+        return [(f"{total} plans audited: all reach {bar}.", _VERDICT_STYLE[True])]
+    falls = "falls" if failed == 1 else "fall"
+    return [(f"{total} plans audited: {failed} {falls} short of {bar}.", _VERDICT_STYLE[False])]
 
 
 def _wrapped(text: str, indent: str, width: int, style: str = "") -> list[Line]:

@@ -10,7 +10,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from readiness.checks import REGISTRY
-from readiness.checks.base import Context, Instrument, Phrase
+from readiness.checks.base import Context, Instrument, Negation, Phrase
 from readiness.errors import InputError, Problem
 from readiness.loader import Document, load_yaml
 from readiness.rubric.files import DEFAULT, default_rubric_text
@@ -108,6 +108,11 @@ def _bind(doc: Document, model: RubricModel, raw_params: dict[str, object], orig
             instruments=tuple(
                 Instrument(i.name, i.full_name, i.focus, tuple(i.aliases))
                 for i in model.instruments
+            ),
+            negation=Negation(
+                words=tuple(tuple(w.lower().split()) for w in model.negation.words),
+                connecting=frozenset(w.lower() for w in model.negation.connecting),
+                reach=model.negation.reach,
             ),
         ),
         sha256=_digest(model, criteria),

@@ -6,11 +6,10 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
+from readiness.bands import BANDS, Band
 from readiness.plan.types import Text
 
-Band = Literal["training-only", "at-risk", "developing", "ready"]
-BANDS: tuple[Band, ...] = ("training-only", "at-risk", "developing", "ready")
-"""Bands, worst first."""
+__all__ = ["BANDS", "Band"]
 
 LeverId = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9-]*$")]
 CriterionId = Annotated[str, StringConstraints(pattern=r"^[A-Z][A-Z0-9]*-[0-9]+$")]
@@ -39,6 +38,12 @@ class LeverModel(Strict):
 class PhraseModel(Strict):
     phrase: Text
     reframe: Text
+
+
+class NegationModel(Strict):
+    words: list[Text] = []
+    connecting: list[Text] = []
+    reach: Annotated[int, Field(ge=0, le=20)] = 4
 
 
 class InstrumentModel(Strict):
@@ -79,6 +84,7 @@ class RubricModel(Strict):
     source: Text | None = None
     bands: BandsModel = BandsModel()
     levers: dict[LeverId, LeverModel]
+    negation: NegationModel = NegationModel()
     phrases: dict[LeverId, list[PhraseModel]] = {}
     instruments: list[InstrumentModel] = []
     criteria: dict[CriterionId, CriterionModel]

@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from readiness.bands import Band
 from readiness.checks.base import Check, Context, Params
-from readiness.rubric.models import Band
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,0 +1,143 @@
+"""Lever 3, outcome measures: before and after, for children and families, recognised tools."""
+
+from __future__ import annotations
+
+import re
+
+from readiness.checks.base import (
+    Context,
+    Finding,
+    Instrument,
+    NoParams,
+    Params,
+    check,
+    met,
+    no_evidence,
+    not_met,
+    partial,
+)
+from readiness.checks.wording import (
+    number,
+    plural,
+    say_list,
+)
+from readiness.plan.models import Measure, Plan
+from readiness.plan.types import timepoint_months
+
+
+class FollowUpParams(Params):
+    min_follow_up_months: float
+
+
+def _measures(plan: Plan) -> list[Measure] | None:
+    return plan.standards.outcome_measures if plan.standards else None
+
+
+def _has_pre_post(measure: Measure, min_months: float) -> tuple[bool, bool]:
+    points = measure.timepoints or []
+    baseline = "baseline" in points
+    follow_up = any(timepoint_months(t) >= min_months for t in points)
+    return baseline, follow_up
+
+
+_MEASURES = ("standards", "outcome_measures")
+
+
+@check("measure_timepoints", FollowUpParams, reads=("standards.outcome_measures",))
+def measure_timepoints(plan: Plan, params: FollowUpParams, ctx: Context) -> Finding:
+    """Outcome measures taken before and after, to show impact."""
+    measures = _measures(plan)
+    if measures is None:
+        return no_evidence("The plan has no outcome measures.", _MEASURES)
+    full = [i for i, m in enumerate(measures) if all(_has_pre_post(m, params.min_follow_up_months))]
+    need = f"a baseline and a follow-up at least {number(params.min_follow_up_months)} months on"
+    if full:
+        names = say_list([measures[i].name for i in full])
+        return met(
+            f"{names} {'has' if len(full) == 1 else 'have'} {need}.",
+            *[(*_MEASURES, i) for i in full],
+        )
+    if not measures:
+        return not_met("The list of outcome measures is empty.", _MEASURES)
+    return partial(
+        f"{plural(len(measures), 'measure')}, none with {need}.",
+        *[(*_MEASURES, i, "timepoints") for i in range(len(measures))],
+    )
+
+
+def normalise(name: str) -> str:
+    return re.sub(r"[\s\-_]+", "", name).casefold()
+
+
+def find_instrument(name: str, catalogue: tuple[Instrument, ...]) -> Instrument | None:
+    key = normalise(name)
+    for instrument in catalogue:
+        forms = (instrument.name, *instrument.aliases)
+        if any(normalise(f) == key for f in forms):
+            return instrument
+    return None
+
+
+_FOCUS = {
+    "practitioners": "staff wellbeing and practice",
+    "organisation": "the organisation",
+    "children-families": "children and families",
+}
+
+
+@check("child_measure", FollowUpParams, reads=("standards.outcome_measures",))
+def child_measure(plan: Plan, params: FollowUpParams, ctx: Context) -> Finding:
+    """A measure of outcomes for children and families, before and after."""
+    measures = _measures(plan)
+    if measures is None:
+        return no_evidence("The plan has no outcome measures.", _MEASURES)
+    about_children: list[int] = []
+    misfiled: list[str] = []
+    for i, m in enumerate(measures):
+        known = find_instrument(m.name, ctx.instruments)
+        # a measure that does not say what it is about is taken at the catalogue's word
+        about = m.about or (known.focus if known else None)
+        if about != "children-families":
+            continue
+        if known is not None and known.focus != "children-families":
+            misfiled.append(f"{known.name} measures {_FOCUS[known.focus]}, not child outcomes")
+            continue
+        about_children.append(i)
+    note = f" ({'; '.join(misfiled)})" if misfiled else ""
+    full = [
+        i for i in about_children if all(_has_pre_post(measures[i], params.min_follow_up_months))
+    ]
+    if full:
+        return met(
+            f"{measures[full[0]].name} measures children and families before and after.",
+            (*_MEASURES, full[0]),
+        )
+    if about_children:
+        return partial(
+            f"{measures[about_children[0]].name} measures children and families but lacks a "
+            f"baseline or a follow-up{note}.",
+            (*_MEASURES, about_children[0], "timepoints"),
+        )
+    return not_met(f"No measure of outcomes for children and families{note}.", _MEASURES)
+
+
+@check("recognised_instruments", NoParams, reads=("standards.outcome_measures[].name",))
+def recognised_instruments(plan: Plan, params: NoParams, ctx: Context) -> Finding:
+    """Outcome measures that are recognised, validated instruments."""
+    measures = _measures(plan)
+    if not measures:
+        return no_evidence("The plan names no outcome measures.", _MEASURES)
+    unknown = [m.name for m in measures if find_instrument(m.name, ctx.instruments) is None]
+    paths = [(*_MEASURES, i, "name") for i in range(len(measures))]
+    known = len(measures) - len(unknown)
+    if len(measures) == 1:
+        reason = "The measure " + ("is" if known else "is not") + " a recognised instrument"
+    else:
+        verb = "is a recognised instrument" if known == 1 else "are recognised instruments"
+        reason = f"{known} of the {len(measures)} measures {verb}"
+    if not unknown:
+        return met(f"{reason}.", *paths)
+    detail = f"; not recognised: {say_list(unknown[:3])}"
+    if known:
+        return partial(f"{reason}{detail}.", *paths)
+    return not_met(f"{reason}{detail}.", *paths)

@@ -1,0 +1,67 @@
+"""Plain YAML scalars resolved by YAML 1.2's core schema, not PyYAML's YAML 1.1 rules.
+
+Only ``true``/``false`` (in three spellings) are booleans, so ``yes``, ``NO`` and ``on`` stay
+text; ``012345`` is a decimal number and ``1:30`` is text. Numbers remember how they were
+written, so a text field can take ``007`` as written.
+"""
+
+from __future__ import annotations
+
+import re
+
+_NULLS = frozenset(("", "~", "null", "Null", "NULL"))
+_TRUE = frozenset(("true", "True", "TRUE"))
+_FALSE = frozenset(("false", "False", "FALSE"))
+_INT = re.compile(r"[-+]?[0-9]+\Z")
+_OCT = re.compile(r"0o[0-7]+\Z")
+_HEX = re.compile(r"0x[0-9a-fA-F]+\Z")
+_FLOAT = re.compile(r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?\Z")
+_INF = re.compile(r"[-+]?\.(?:inf|Inf|INF)\Z")
+_NAN = re.compile(r"\.(?:nan|NaN|NAN)\Z")
+
+
+class YamlInt(int):
+    """An integer written as a plain scalar; ``raw`` keeps how it was written (``007``)."""
+
+    raw: str
+
+
+class YamlFloat(float):
+    """A float written as a plain scalar; ``raw`` keeps how it was written (``1.50``)."""
+
+    raw: str
+
+
+def resolve_plain(raw: str) -> object:
+    """Resolve an untagged plain scalar by YAML 1.2's core schema."""
+    if raw in _NULLS:
+        return None
+    if raw in _TRUE:
+        return True
+    if raw in _FALSE:
+        return False
+    if raw[0] in "0123456789+-.":
+        number = _number(raw)
+        if number is not None:
+            return number
+    return raw
+
+
+def _number(raw: str) -> object:
+    value: YamlInt | YamlFloat
+    if _INT.match(raw):
+        value = YamlInt(raw)
+    elif _HEX.match(raw):
+        value = YamlInt(raw[2:], 16)
+    elif _OCT.match(raw):
+        value = YamlInt(raw[2:], 8)
+    elif _FLOAT.match(raw):
+        value = YamlFloat(raw)
+    elif _INF.match(raw):
+        value = YamlFloat("-inf" if raw[0] == "-" else "inf")
+    elif _NAN.match(raw):
+        value = YamlFloat("nan")
+    else:
+        return None
+    value.raw = raw
+    return value
