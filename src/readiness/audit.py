@@ -57,7 +57,7 @@ def audit_files(
     """Audit every (path, display name) pair; ``InputError`` lists every invalid file's problems."""
     results: list[PlanResult] = []
     problems: list[Problem] = []
-    known = {c.id for c in rubric.criteria}
+    known = rubric.known_ids()
     for path, display in files:
         try:
             loaded = load_plan(path, display, options.max_bytes, known)

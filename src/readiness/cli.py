@@ -211,7 +211,109 @@ def schema(
     print(json.dumps(SCHEMAS[name](), indent=2, ensure_ascii=False))
 
 
+@app.command()
+def explain(
+    criterion: Annotated[str, typer.Argument(metavar="ID", help="A criterion ID, e.g. RP-01.")],
+    rubric: RubricOption = None,
+    config: ConfigOption = None,
+    debug: DebugOption = False,
+) -> None:
+    """Explain a criterion: why it matters, how it is judged, what to commission."""
+    from readiness.rubric.explain import explain as explain_text
+
+    settings = _config(config)
+    active = _rubric(rubric, settings)
+    wanted = criterion.strip().upper()
+    found = active.criterion(wanted)
+    if found is None:
+        raise _unknown_criterion(wanted, active)
+    sys.stdout.write(explain_text(active, found))
+
+
+rubric_app = typer.Typer(
+    add_completion=False,
+    rich_markup_mode=None,
+    no_args_is_help=True,
+    help="List, check and document rubrics.",
+)
+app.add_typer(rubric_app, name="rubric")
+
+
+@rubric_app.command("list")
+def rubric_list(
+    rubric: RubricOption = None, config: ConfigOption = None, debug: DebugOption = False
+) -> None:
+    """Every criterion of the active rubric: ID, lever, title, weight, cap."""
+    from readiness.rubric.explain import listing
+
+    sys.stdout.write(listing(_rubric(rubric, _config(config))))
+
+
+@rubric_app.command("check")
+def rubric_check(
+    file: Annotated[str, typer.Argument(metavar="FILE", help="The rubric file to check.")],
+    debug: DebugOption = False,
+) -> None:
+    """Check a rubric file (one that extends the default, or a whole one): exit 0 or 2."""
+    from pathlib import Path
+
+    from readiness.rubric.load import load_rubric
+
+    checked = load_rubric(Path(file), file)
+    print(
+        f"{file}: valid rubric {checked.id} v{checked.version}, "
+        f"{len(checked.criteria)} criteria, sha256 {checked.sha256[:12]}."
+    )
+
+
+@rubric_app.command("docs")
+def rubric_docs(
+    rubric: RubricOption = None, config: ConfigOption = None, debug: DebugOption = False
+) -> None:
+    """The criteria reference in Markdown, generated from the rubric data."""
+    from readiness.rubric.explain import reference
+
+    sys.stdout.write(reference(_rubric(rubric, _config(config))))
+
+
+@app.command()
+def init(
+    path: Annotated[
+        str, typer.Argument(metavar="[PATH]", help="Where to write the plan (plan.yaml).")
+    ] = "plan.yaml",
+    force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
+    debug: DebugOption = False,
+) -> None:
+    """Write a starter plan: every section, commented in plain English, ready to edit."""
+    from datetime import date
+    from pathlib import Path
+
+    from readiness.outputs import plan_targets, write_atomic
+    from readiness.starter import starter_plan
+
+    target = Path(path)
+    if target.exists() and not force:
+        raise _usage(
+            f"'{path}' already exists", "choose another name, or add --force to replace it"
+        )
+    plan_targets([path], "markdown")  # the same checks as for a report: folder, permissions
+    write_atomic(target, starter_plan(path, date.today()))
+    print(f"Wrote {path}: replace the example values, then run: readiness audit {path}")
+
+
 # -- helpers ------------------------------------------------------------------------------
+def _unknown_criterion(wanted: str, active: Rubric) -> Exception:
+    import difflib
+
+    ids = [c.id for c in active.criteria]
+    near = difflib.get_close_matches(wanted, ids, n=3, cutoff=0.5)
+    hint = f"nearest: {', '.join(near)}; " if near else ""
+    return _usage(
+        f"'{wanted}' is not a criterion of the rubric ({active.id})",
+        hint + "readiness rubric list shows every criterion",
+    )
+
+
 def _usage(message: str, hint: str = "") -> Exception:
     from readiness.errors import InputError
 

@@ -305,3 +305,11 @@ RP07 = [
 def test_rp07_plan_length(rubric, sections, outcome, says):
     finding = judge(rubric, "RP-07", make_plan(**sections))
     expect(finding, outcome, *says, paths=[("plan", "start"), ("plan", "end")])
+
+
+def test_rp02_a_rubric_that_allows_one_wave_does_not_crash(rubric):
+    from readiness.checks.rollout import Waves, staged_waves
+
+    plan = make_plan(rollout={"cohorts": [cohort("W1", 20, "2027-02-01")]})
+    finding = staged_waves(plan, Waves(min_waves=1, min_gap_months=3), rubric.context)
+    assert finding.outcome is Outcome.MET

@@ -317,7 +317,7 @@ PS08 = [
     pytest.param(named("SDQ", "Homegrown survey"), PARTIAL, ("1 of the 2 measures is a recognised instrument", "not recognised: Homegrown survey"), id="some-partial"),
     pytest.param(named("Homegrown survey"), NOT_MET, ("The measure is not a recognised instrument", "not recognised: Homegrown survey"), id="none-not-met"),
     pytest.param(named("A", "B", "C", "D"), NOT_MET, ("0 of the 4 measures", "not recognised: A, B and C"), id="lists-at-most-3"),
-    pytest.param(named(), NO_EVIDENCE, ("names no outcome measures",), id="empty"),
+    pytest.param(named(), NOT_MET, ("The list of outcome measures is empty",), id="empty"),
     pytest.param({}, NO_EVIDENCE, ("names no outcome measures",), id="no-measures"),
 ]
 # fmt: on

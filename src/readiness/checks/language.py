@@ -130,9 +130,14 @@ def find_hits(
             for occurrence, match in enumerate(pattern.finditer(text))
         ]
         spans = [(m.start(), m.end()) for _, _, m in found]
-        for phrase, occurrence, match in sorted(found, key=lambda f: f[2].start()):
-            if not is_rejected(text, match.start(), negation, spans):
-                hits.append(Hit(path, occurrence, phrase.phrase, match.group(), phrase.reframe))
+        taken: list[tuple[int, int]] = []
+        # longest first at each place, so "naughty step" wins over "naughty" inside it
+        for phrase, occurrence, match in sorted(found, key=lambda f: (f[2].start(), -f[2].end())):
+            inside = any(a <= match.start() and match.end() <= b for a, b in taken)
+            if inside or is_rejected(text, match.start(), negation, spans):
+                continue
+            taken.append(match.span())
+            hits.append(Hit(path, occurrence, phrase.phrase, match.group(), phrase.reframe))
     return hits
 
 
@@ -154,7 +159,11 @@ class LanguageParams(Params):
     partial_max_hits: int
 
 
-@check("language", LanguageParams, reads=("narrative", "notes", "exit_criteria", "escalation"))
+@check(
+    "language",
+    LanguageParams,
+    reads=("narrative", "notes", "exit_criteria", "escalation", "practice_mapping"),
+)
 def language(plan: Plan, params: LanguageParams, ctx: Context) -> Finding:
     """Phrases from the rubric's lists, found in free text, each with a relational reframe."""
     texts = list(free_text(plan, params.scope))

@@ -125,8 +125,10 @@ def child_measure(plan: Plan, params: FollowUpParams, ctx: Context) -> Finding:
 def recognised_instruments(plan: Plan, params: NoParams, ctx: Context) -> Finding:
     """Outcome measures that are recognised, validated instruments."""
     measures = _measures(plan)
-    if not measures:
+    if measures is None:
         return no_evidence("The plan names no outcome measures.", _MEASURES)
+    if not measures:
+        return not_met("The list of outcome measures is empty.", _MEASURES)
     unknown = [m.name for m in measures if find_instrument(m.name, ctx.instruments) is None]
     paths = [(*_MEASURES, i, "name") for i in range(len(measures))]
     known = len(measures) - len(unknown)

@@ -4,91 +4,142 @@ from __future__ import annotations
 
 import hashlib
 import json
+import string
 from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
 
 from readiness.checks import REGISTRY
-from readiness.checks.base import Context, Instrument, Negation, Phrase
+from readiness.checks.base import Check, Context, Instrument, Negation, Params, Phrase
+from readiness.document import Document
 from readiness.errors import InputError, Problem
-from readiness.loader import Document, load_yaml
+from readiness.loader import load_yaml
+from readiness.rubric.extend import check_extends, merge
 from readiness.rubric.files import DEFAULT, default_rubric_text
-from readiness.rubric.models import RubricModel
+from readiness.rubric.models import CriterionModel, RubricModel
 from readiness.rubric.rubric import Bands, Criterion, Lever, Rubric
 from readiness.source import read_text
-from readiness.validate import problems_from_errors, suggest, validate_document
+from readiness.validate import ordered, problems_from_errors, suggest, validate_document
 
 
 def load_rubric(path: Path | None = None, display: str | None = None) -> Rubric:
     """The default rubric (``path`` None) or a rubric file; ``InputError`` if it is invalid."""
     if path is None:
-        doc = load_yaml(default_rubric_text(), "<default rubric>")
-        origin = DEFAULT
-    else:
-        shown = display or str(path)
-        doc = load_yaml(read_text(path, shown), shown)
-        origin = shown
-    return build_rubric(doc, origin)
+        return build_rubric(load_yaml(default_rubric_text(), "<default rubric>"), DEFAULT)
+    shown = display or path.as_posix()
+    return parse_rubric(read_text(path, shown), shown)
+
+
+def parse_rubric(text: str, display: str) -> Rubric:
+    """A rubric file's text, merged into the default first when it ``extends: default``."""
+    doc = load_yaml(text, display)
+    if check_extends(doc) is None:
+        return build_rubric(doc, display)
+    base = load_yaml(default_rubric_text(), "<default rubric>")
+    merged, problems = merge(doc, base.data if isinstance(base.data, dict) else {})
+    overlay = Document(doc.file, doc.text, merged, doc.values, doc.keys)
+    overlay.problems = [*doc.problems, *problems]
+    return build_rubric(overlay, display)
 
 
 def build_rubric(doc: Document, origin: str) -> Rubric:
+    """Validate a rubric's data and bind its criteria; every problem is reported in one run."""
     data = doc.data
     if not isinstance(data, dict):
         raise InputError([doc.problem("a rubric file must be a set of keys", doc.nearest(())[1])])
-    # params are validated by each check's own model, so take them out of the structure first.
-    raw_params: dict[str, object] = {}
+    structure, raw_params = _split_params(data)
+    problems: list[Problem] = []
+    try:
+        model = validate_document(doc, RubricModel, structure, what="the rubric")
+    except InputError as exc:
+        problems.extend(exc.problems)
+        model = None
+    params = _bind_params(doc, structure.get("criteria"), raw_params, problems)
+    if model is not None:
+        _cross_check(doc, model, params, problems)
+    if problems or model is None:
+        raise InputError(ordered(problems))
+    return _rubric(model, params, origin)
+
+
+def _split_params(data: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
+    """The rubric without each criterion's params, and the params by criterion ID.
+
+    Params are validated by each check's own model, not by the rubric's.
+    """
     structure = dict(data)
+    raw_params: dict[str, Any] = {}
     criteria = data.get("criteria")
     if isinstance(criteria, dict):
-        stripped: dict[str, object] = {}
+        stripped: dict[str, Any] = {}
         for cid, entry in criteria.items():
             if isinstance(entry, dict):
-                raw_params[cid] = entry.get("params", {})
+                raw_params[cid] = entry.get("params") or {}
                 entry = {k: v for k, v in entry.items() if k != "params"}
             stripped[cid] = entry
         structure["criteria"] = stripped
-    model = validate_document(doc, RubricModel, structure, what="the rubric")
-    return _bind(doc, model, raw_params, origin)
+    return structure, raw_params
 
 
-def _bind(doc: Document, model: RubricModel, raw_params: dict[str, object], origin: str) -> Rubric:
-    problems: list[Problem] = []
-    criteria: list[Criterion] = []
-    for cid, entry in model.criteria.items():
-        where = ("criteria", cid)
-        if entry.lever not in model.levers:
-            guess = suggest(entry.lever, list(model.levers))
-            problems.append(
-                _problem(doc, (*where, "lever"), f"unknown lever '{entry.lever}'", guess)
-            )
-        check = REGISTRY.get(entry.check)
+def _bind_params(
+    doc: Document, criteria: Any, raw_params: dict[str, Any], problems: list[Problem]
+) -> dict[str, tuple[Check[Any], Params]]:
+    """Each criterion's check and validated params, by criterion ID."""
+    bound: dict[str, tuple[Check[Any], Params]] = {}
+    for cid, entry in (criteria or {}).items() if isinstance(criteria, dict) else ():
+        name = entry.get("check") if isinstance(entry, dict) else None
+        if not isinstance(name, str):
+            continue  # structure validation reports it
+        check = REGISTRY.get(name)
         if check is None:
-            guess = suggest(entry.check, list(REGISTRY))
+            path = ("criteria", cid, "check")
             problems.append(
-                _problem(doc, (*where, "check"), f"unknown check '{entry.check}'", guess)
+                _problem(doc, path, f"unknown check '{name}'", suggest(name, list(REGISTRY)))
             )
             continue
         try:
-            params = check.params.model_validate(raw_params.get(cid) or {})
+            bound[cid] = (check, check.params.model_validate(raw_params.get(cid) or {}))
         except ValidationError as exc:
             errors = exc.errors(include_input=False, include_url=False)
-            problems.extend(problems_from_errors(doc, check.params, errors, (*where, "params")))
-            continue
+            where = ("criteria", cid, "params")
+            problems.extend(problems_from_errors(doc, check.params, errors, where, "the rubric"))
+    return bound
+
+
+def _cross_check(
+    doc: Document,
+    model: RubricModel,
+    bound: dict[str, tuple[Check[Any], Params]],
+    problems: list[Problem],
+) -> None:
+    """Levers, phrase lists and judged texts that criteria name must exist."""
+    path: tuple[str, ...]
+    for cid, entry in model.criteria.items():
+        if entry.lever not in model.levers:
+            guess = suggest(entry.lever, list(model.levers))
+            path = ("criteria", cid, "lever")
+            problems.append(_problem(doc, path, f"unknown lever '{entry.lever}'", guess))
+        params = bound[cid][1] if cid in bound else None
         for group in getattr(params, "groups", ()):
             if group not in model.phrases:
-                problems.append(
-                    _problem(
-                        doc,
-                        (*where, "params", "groups"),
-                        f"unknown phrase list '{group}'",
-                        suggest(group, list(model.phrases)),
-                    )
-                )
-        if entry.enabled:
-            criteria.append(_criterion(cid, entry, check, params))
-    if problems:
-        raise InputError(problems)
+                path = ("criteria", cid, "params", "groups")
+                guess = suggest(group, list(model.phrases))
+                problems.append(_problem(doc, path, f"unknown phrase list '{group}'", guess))
+        if entry.judged and params is not None:
+            unknown = set(template_fields(entry.judged)) - set(type(params).model_fields)
+            for name in sorted(unknown):
+                path = ("criteria", cid, "judged")
+                message = f"the judged text names '{{{name}}}', which is not a param of {cid}"
+                problems.append(_problem(doc, path, message, None))
+
+
+def _rubric(model: RubricModel, bound: dict[str, tuple[Check[Any], Params]], origin: str) -> Rubric:
+    criteria = [
+        _criterion(cid, entry, *bound[cid])
+        for cid, entry in model.criteria.items()
+        if entry.enabled
+    ]
     return Rubric(
         id=model.id,
         version=model.version,
@@ -100,27 +151,36 @@ def _bind(doc: Document, model: RubricModel, raw_params: dict[str, object], orig
             for lid, lv in model.levers.items()
         ),
         criteria=tuple(criteria),
-        context=Context(
-            phrases={
-                group: tuple(Phrase(p.phrase, p.reframe) for p in items)
-                for group, items in model.phrases.items()
-            },
-            instruments=tuple(
-                Instrument(i.name, i.full_name, i.focus, tuple(i.aliases))
-                for i in model.instruments
-            ),
-            negation=Negation(
-                words=tuple(tuple(w.lower().split()) for w in model.negation.words),
-                connecting=frozenset(w.lower() for w in model.negation.connecting),
-                reach=model.negation.reach,
-            ),
-        ),
+        disabled=tuple(cid for cid, entry in model.criteria.items() if not entry.enabled),
+        context=_context(model),
         sha256=_digest(model, criteria),
         origin=origin,
     )
 
 
-def _criterion(cid: str, entry: Any, check: Any, params: Any) -> Criterion:
+def _context(model: RubricModel) -> Context:
+    return Context(
+        phrases={
+            group: tuple(Phrase(p.phrase, p.reframe) for p in items)
+            for group, items in model.phrases.items()
+        },
+        instruments=tuple(
+            Instrument(i.name, i.full_name, i.focus, tuple(i.aliases)) for i in model.instruments
+        ),
+        negation=Negation(
+            words=tuple(tuple(w.lower().split()) for w in model.negation.words),
+            connecting=frozenset(w.lower() for w in model.negation.connecting),
+            reach=model.negation.reach,
+        ),
+    )
+
+
+def template_fields(text: str) -> list[str]:
+    """The ``{name}`` fields of a judged text."""
+    return [field for _, field, _, _ in string.Formatter().parse(text) if field]
+
+
+def _criterion(cid: str, entry: CriterionModel, check: Check[Any], params: Params) -> Criterion:
     refs = {k: tuple(v) for k, v in entry.refs.model_dump().items() if v}
     return Criterion(
         id=cid,
@@ -128,6 +188,7 @@ def _criterion(cid: str, entry: Any, check: Any, params: Any) -> Criterion:
         title=entry.title,
         seed=entry.seed,
         rationale=entry.rationale,
+        judged=entry.judged,
         check=check,
         params=params,
         weight=entry.weight,

@@ -66,6 +66,8 @@ class CriterionModel(Strict):
     title: Text
     seed: Text | None = None
     rationale: Text
+    judged: Text | None = None
+    """How the criterion is judged, for people; ``{param}`` stands for a parameter's value."""
     check: Text
     weight: Weight = 1
     caps_band: Band | None = None
@@ -77,6 +79,7 @@ class CriterionModel(Strict):
 class RubricModel(Strict):
     """A whole rubric file (``params`` of each criterion are taken out before validation)."""
 
+    extends: Literal["default"] | None = None
     rubric: Literal[1]
     id: LeverId
     version: Annotated[int, Field(ge=1)]

@@ -26,6 +26,7 @@ class Criterion:
     title: str
     seed: str | None
     rationale: str
+    judged: str | None
     check: Check[Any]
     params: Params
     weight: float
@@ -51,10 +52,16 @@ class Rubric:
     bands: Bands
     levers: tuple[Lever, ...]
     criteria: tuple[Criterion, ...]
+    disabled: tuple[str, ...]
+    """Criteria the rubric switches off (``enabled: false``): waivers may still name them."""
     context: Context
     sha256: str
     origin: str
     """Where the rubric came from: 'default' or the file's path."""
+
+    def known_ids(self) -> set[str]:
+        """Every criterion ID a waiver may name."""
+        return {c.id for c in self.criteria} | set(self.disabled)
 
     def criterion(self, criterion_id: str) -> Criterion | None:
         return next((c for c in self.criteria if c.id == criterion_id), None)
