@@ -15,7 +15,15 @@ from conftest import ROOT, run
 
 GOLDEN = Path(__file__).parent / "golden"
 EXAMPLES = ["ready", "developing", "training-only"]
-FORMATS = {"json": "json", "markdown": "md", "terminal": "txt"}
+FORMATS = {
+    "json": "json",
+    "markdown": "md",
+    "terminal": "txt",
+    "html": "html",
+    "sarif": "sarif",
+    "junit": "xml",
+    "github": "github.txt",
+}
 
 
 @pytest.mark.parametrize("fmt", sorted(FORMATS))

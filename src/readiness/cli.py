@@ -65,6 +65,15 @@ MaxSizeOption = Annotated[
     float | None,
     typer.Option("--max-size", metavar="MB", help="Largest plan file to read, in MB (10)."),
 ]
+TemplateOption = Annotated[
+    str | None,
+    typer.Option(
+        "--template",
+        metavar="DIR",
+        help="A folder of Jinja templates (report.md.j2, report.html.j2) to use instead of "
+        "the shipped ones; they run sandboxed.",
+    ),
+]
 PlansOnlyOption = Annotated[
     bool,
     typer.Option(
@@ -136,6 +145,7 @@ def audit(
     config: ConfigOption = None,
     max_size: MaxSizeOption = None,
     plans_only: PlansOnlyOption = False,
+    template: TemplateOption = None,
     debug: DebugOption = False,
 ) -> None:
     """Audit plans: print a summary, write reports, exit 1 if a plan falls short."""
@@ -156,7 +166,7 @@ def audit(
         return
     loaded_rubric = _rubric(rubric, settings)
     result = audit_files(((f.path, f.display) for f in found), loaded_rubric, options)
-    _emit(result, chosen or "terminal", targets)
+    _emit(result, chosen or "terminal", targets, _template(template))
     raise typer.Exit(0 if result.passed else EXIT_FELL_SHORT)
 
 
@@ -209,6 +219,49 @@ def schema(
 
     name = _choice(which, tuple(SCHEMAS), "schema")
     print(json.dumps(SCHEMAS[name](), indent=2, ensure_ascii=False))
+
+
+@app.command()
+def diff(
+    old: Annotated[str, typer.Argument(metavar="OLD", help="The earlier version of the plan.")],
+    new: Annotated[str, typer.Argument(metavar="NEW", help="The later version of the plan.")],
+    format: Annotated[
+        str | None,
+        typer.Option("--format", "-f", help="What to print: terminal, markdown, json."),
+    ] = None,
+    output: Annotated[
+        list[str] | None,
+        typer.Option("--output", "-o", help="Also write the diff (repeatable): .md, .json, .txt."),
+    ] = None,
+    as_of: Annotated[
+        str | None, typer.Option("--as-of", metavar="DATE", help="Treat this date as today.")
+    ] = None,
+    rubric: RubricOption = None,
+    config: ConfigOption = None,
+    max_size: MaxSizeOption = None,
+    debug: DebugOption = False,
+) -> None:
+    """Compare two versions of a plan: score, band, and every criterion that changed."""
+    from pathlib import Path
+
+    from readiness.audit import AuditOptions, audit_files
+    from readiness.diff import compare
+    from readiness.outputs import plan_targets, write_atomic
+    from readiness.reporters.diff_report import FORMATS as DIFF_FORMATS
+
+    settings = _config(config)
+    chosen = _choice(format, tuple(DIFF_FORMATS), "--format") if format else None
+    formats = {name: suffixes for name, (_, suffixes) in DIFF_FORMATS.items()}
+    targets = plan_targets(output or [], chosen, formats)
+    options = AuditOptions(
+        as_of=_as_of(as_of), max_bytes=_max_bytes(max_size or settings.max_size_mb or 10.0)
+    )
+    plans = [(Path(p), _display(p)) for p in (old, new)]
+    result = audit_files(plans, _rubric(rubric, settings), options)
+    changes = compare(*result.plans)
+    for target in targets:
+        write_atomic(target.path, DIFF_FORMATS[target.format][0](changes))
+    sys.stdout.write(DIFF_FORMATS[chosen or "terminal"][0](changes))
 
 
 @app.command()
@@ -383,6 +436,24 @@ def _discover(plans: list[str], settings: Config, plans_only: bool) -> list[Foun
     return found.plans
 
 
+def _display(path: str) -> str:
+    from pathlib import Path
+
+    from readiness.discover import display_name
+
+    return display_name(Path(path)) if Path(path).exists() else path
+
+
+def _template(path: str | None) -> Path | None:
+    from pathlib import Path
+
+    if path is None:
+        return None
+    if not Path(path).is_dir():
+        raise _usage(f"--template: '{path}' is not a folder")
+    return Path(path)
+
+
 def _rubric_path(path: str | None, settings: Config) -> Path | None:
     from pathlib import Path
 
@@ -396,17 +467,21 @@ def _rubric(path: str | None, settings: Config) -> Rubric:
     return load_rubric(chosen, chosen.as_posix() if chosen else None)
 
 
-def _emit(result: AuditResult, stdout_format: str, targets: list[Target]) -> None:
+def _emit(
+    result: AuditResult, stdout_format: str, targets: list[Target], template: Path | None
+) -> None:
     """Render every report from the one result; files first, so stdout comes last."""
     from readiness.outputs import write_atomic
     from readiness.reporters import RenderOptions
 
-    for target in targets:
-        text = target.reporter.load()(result, RenderOptions(color=False))
-        write_atomic(target.path, text)
+    options = RenderOptions(template_dir=template)
+    texts = [(t.path, REPORTERS[t.format].load()(result, options)) for t in targets]
+    printed = REPORTERS[stdout_format].load()(result, _stdout_options(template))
+    for path, text in texts:  # every report rendered before any is written
+        write_atomic(path, text)
     if stdout_format == "github":
         _github_summary(result)
-    sys.stdout.write(REPORTERS[stdout_format].load()(result, _stdout_options()))
+    sys.stdout.write(printed)
     sys.stdout.flush()
 
 
@@ -420,7 +495,7 @@ def _github_summary(result: AuditResult) -> None:
         handle.write(markdown_summary(result))
 
 
-def _stdout_options() -> RenderOptions:
+def _stdout_options(template: Path | None = None) -> RenderOptions:
     import shutil
 
     from readiness.reporters import RenderOptions
@@ -431,7 +506,9 @@ def _stdout_options() -> RenderOptions:
     )
     encoding = (getattr(sys.stdout, "encoding", None) or "").lower().replace("-", "")
     width = shutil.get_terminal_size((100, 24)).columns if tty else 100
-    return RenderOptions(color=color, unicode=encoding in ("utf8", "utf16"), width=width)
+    return RenderOptions(
+        color=color, unicode=encoding in ("utf8", "utf16"), width=width, template_dir=template
+    )
 
 
 def _debugging() -> bool:

@@ -4,31 +4,44 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
 from readiness.errors import InputError, Problem
-from readiness.reporters import REPORTERS, Reporter, for_path
+from readiness.reporters import REPORTERS
 
 
 @dataclass(frozen=True, slots=True)
 class Target:
     path: Path
-    reporter: Reporter
+    format: str
 
 
-def plan_targets(outputs: list[str], fallback: str | None) -> list[Target]:
-    """Resolve every ``--output`` before any work is done; ``InputError`` if one is unusable."""
+def report_suffixes() -> dict[str, tuple[str, ...]]:
+    return {name: r.suffixes for name, r in REPORTERS.items()}
+
+
+def plan_targets(
+    outputs: list[str], fallback: str | None, formats: Mapping[str, tuple[str, ...]] | None = None
+) -> list[Target]:
+    """Resolve every ``--output`` before any work is done; ``InputError`` if one is unusable.
+
+    Each file's suffix picks its format from ``formats`` (the report formats by default);
+    ``fallback`` (``--format``) is used when the suffix says nothing.
+    """
+    formats = formats if formats is not None else report_suffixes()
     targets: list[Target] = []
     problems: list[Problem] = []
     for raw in outputs:
-        reporter = for_path(raw) or (REPORTERS[fallback] if fallback else None)
-        if reporter is None:
-            suffixes = ", ".join(s for r in REPORTERS.values() for s in r.suffixes)
+        suffix = Path(raw).suffix.lower()
+        chosen = next((name for name, ends in formats.items() if suffix in ends), fallback)
+        if chosen is None:
+            known = ", ".join(s for ends in formats.values() for s in ends)
             problems.append(
                 Problem(
                     f"cannot tell which format to write to '{raw}'",
-                    hint=f"end the file name with one of {suffixes}, or give --format",
+                    hint=f"end the file name with one of {known}, or give --format",
                 )
             )
             continue
@@ -36,7 +49,7 @@ def plan_targets(outputs: list[str], fallback: str | None) -> list[Target]:
         if problem:
             problems.append(Problem(f"cannot write the report '{raw}': {problem}"))
             continue
-        targets.append(Target(Path(raw), reporter))
+        targets.append(Target(Path(raw), chosen))
     if problems:
         raise InputError(problems)
     return targets
@@ -55,6 +68,16 @@ def _unwritable(path: Path) -> str | None:
     return None
 
 
+def _mode(path: Path) -> int:
+    """The permissions a new file gets (the umask's), or the ones the file already has."""
+    try:
+        return path.stat().st_mode & 0o777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
 def write_atomic(path: Path, text: str) -> None:
     """Write through a temporary file in the same folder and rename it into place."""
     parent = path.parent if str(path.parent) else Path(".")
@@ -62,6 +85,7 @@ def write_atomic(path: Path, text: str) -> None:
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
             handle.write(text)
+        os.chmod(temp, _mode(path))
         os.replace(temp, path)
     except BaseException:
         Path(temp).unlink(missing_ok=True)

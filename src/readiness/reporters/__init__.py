@@ -49,6 +49,7 @@ REPORTERS: dict[str, Reporter] = {
         Reporter("terminal", "readiness.reporters.terminal", (".txt",), "summary for people"),
         Reporter("json", "readiness.reporters.json_report", (".json",), "the JSON report"),
         Reporter("markdown", "readiness.reporters.markdown", (".md", ".markdown"), "board report"),
+        Reporter("html", "readiness.reporters.html", (".html", ".htm"), "board report, web page"),
         Reporter(
             "sarif", "readiness.reporters.sarif", (".sarif",), "SARIF 2.1.0 for code scanning"
         ),

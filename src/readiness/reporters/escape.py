@@ -29,3 +29,15 @@ def code(value: object) -> str:
 def cell(value: object) -> str:
     """Rubric text inside a Markdown table cell."""
     return prose(value).replace("|", "\\|")
+
+
+_CODE = re.compile(r"`([^`]+)`")
+
+
+def html_prose(value: object) -> str:
+    """Rubric text for HTML: escaped, with its `code` spans as <code> elements.
+
+    Returns markup; the caller marks it safe (it holds no unescaped text).
+    """
+    text = html.escape(" ".join(str(value).split()), quote=True)
+    return _CODE.sub(r"<code>\1</code>", text)
