@@ -153,3 +153,31 @@ def test_an_unknown_lever_is_refused() -> None:
 def test_an_unknown_phrase_list_is_refused() -> None:
     found = broken("groups: [punitive]", "groups: [punative]")
     assert "unknown phrase list 'punative'" in found[0][2]
+
+
+def test_the_fast_default_rubric_equals_the_validated_one() -> None:
+    from readiness.rubric.load import default_rubric, validated_default_rubric
+    from readiness.rubric.trusted import plain
+
+    fast, checked = default_rubric(), validated_default_rubric()
+    assert fast.sha256 == checked.sha256
+    assert (fast.bands, fast.levers, fast.context, fast.disabled) == (
+        checked.bands,
+        checked.levers,
+        checked.context,
+        checked.disabled,
+    )
+    for a, b in zip(fast.criteria, checked.criteria, strict=True):
+        assert plain(a.params) == plain(b.params), a.id
+        assert type(a.params) is type(b.params)
+        assert (a.id, a.lever, a.title, a.weight, a.caps_band, a.remediation, a.refs, a.judged) == (
+            b.id,
+            b.lever,
+            b.title,
+            b.weight,
+            b.caps_band,
+            b.remediation,
+            b.refs,
+            b.judged,
+        )
+        assert a.params.__dict__ == b.params.__dict__, a.id

@@ -9,8 +9,6 @@ It is found in the working folder or the nearest parent, stopping at the reposit
     exclude: ["plans/archive/*"]    # relative to this file; * crosses folders
 """
 
-from __future__ import annotations
-
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated

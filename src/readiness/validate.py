@@ -181,7 +181,7 @@ def _fields_at(model: type[BaseModel], path: KeyPath) -> tuple[str, ...]:
     """The keys the model allows at ``path`` (empty when it is not a model there)."""
     target: Any = model
     for part in path:
-        target = _unwrap(target)
+        target = unwrap(target)
         if isinstance(target, type) and issubclass(target, BaseModel):
             if not isinstance(part, str) or part not in target.model_fields:
                 return ()
@@ -190,13 +190,13 @@ def _fields_at(model: type[BaseModel], path: KeyPath) -> tuple[str, ...]:
             target = get_args(target)[-1]
         else:
             return ()
-    target = _unwrap(target)
+    target = unwrap(target)
     if isinstance(target, type) and issubclass(target, BaseModel):
         return tuple(target.model_fields)
     return ()
 
 
-def _unwrap(annotation: Any) -> Any:
+def unwrap(annotation: Any) -> Any:
     """Strip ``Annotated`` and ``X | None`` down to the type that matters."""
     while True:
         origin = get_origin(annotation)

@@ -5,8 +5,6 @@ changes it, and says in one plain sentence what it found, with the figures it us
 key paths it read (``judge`` turns those paths into lines and columns).
 """
 
-from __future__ import annotations
-
 import calendar
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -106,7 +104,8 @@ class Context:
 class Params(BaseModel):
     """Base for a check's parameters: strict and closed, so a misspelt one is an error."""
 
-    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+    # Built when first used: the default rubric's params are bound without validation.
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True, defer_build=True)
 
 
 class NoParams(Params):

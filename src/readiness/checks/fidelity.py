@@ -1,7 +1,5 @@
 """Lever 5, monitor fidelity lightly: for learning, not surveillance."""
 
-from __future__ import annotations
-
 from readiness.checks.base import (
     Context,
     Finding,

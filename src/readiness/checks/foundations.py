@@ -1,7 +1,5 @@
 """Foundations: support beyond training, budget, dates and duration. They cap the band."""
 
-from __future__ import annotations
-
 from datetime import date, timedelta
 
 from readiness.checks.base import (

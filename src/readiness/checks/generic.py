@@ -3,8 +3,6 @@
 A local rubric builds new criteria from these (``readiness explain`` shows their params).
 """
 
-from __future__ import annotations
-
 import re
 from typing import Annotated
 

@@ -7,11 +7,9 @@ being rejected rather than used, so it is not a hit; the rubric's ``negation`` s
 words negate and which may stand between.
 """
 
-from __future__ import annotations
-
 import re
 from collections.abc import Iterator, Sequence
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import Literal
 
 from pydantic import BaseModel
@@ -40,6 +38,7 @@ FREE_TEXT_FIELDS = frozenset(("notes", "exit_criteria", "escalation", "practice_
 """Keys whose text is prose a person wrote, read by the language checks (with narrative)."""
 
 _CLAUSE_END = re.compile(r"[.;:!?\n]")
+_SPLIT = re.compile(r"[^\w']+")
 _WORD = re.compile(r"[\w'’]+")
 _QUOTED = re.compile(r"\"[^\"\n]*\"|“[^”]*”|‘[^’]*’|(?<!\w)'[^'\n]*'(?!\w)")
 
@@ -57,6 +56,17 @@ def _compiled(phrases: tuple[Phrase, ...]) -> tuple[re.Pattern[str], ...]:
     return tuple(re.compile(phrase_pattern(p.phrase), re.IGNORECASE) for p in phrases)
 
 
+@lru_cache(maxsize=64)
+def _combined(phrases: tuple[Phrase, ...]) -> re.Pattern[str]:
+    """One pattern for a whole list, longer phrases first, so one pass finds every phrase.
+
+    Group ``p3`` is phrase 3, so a match says which phrase it found.
+    """
+    order = sorted(range(len(phrases)), key=lambda i: -len(phrases[i].phrase))
+    body = "|".join(f"(?P<p{i}>{phrase_pattern(phrases[i].phrase)})" for i in order)
+    return re.compile(body or r"(?!)", re.IGNORECASE)
+
+
 def free_text(plan: Plan, scope: str) -> Iterator[tuple[KeyPath, str]]:
     """Every piece of free text in the plan (or in one top-level section), with its path."""
     if scope in ("all", "narrative") and plan.narrative:
@@ -68,22 +78,47 @@ def free_text(plan: Plan, scope: str) -> Iterator[tuple[KeyPath, str]]:
 
 
 def _walk(value: object, path: KeyPath) -> Iterator[tuple[KeyPath, str]]:
-    if isinstance(value, BaseModel):
-        for name in type(value).model_fields:
-            child = getattr(value, name)
-            if child is None:
-                continue
-            if name in FREE_TEXT_FIELDS:
-                if isinstance(child, str):
-                    yield (*path, name), child
-                elif isinstance(child, list):
-                    for i, item in enumerate(child):
-                        yield (*path, name, i), item
-            else:
-                yield from _walk(child, (*path, name))
-    elif isinstance(value, list):
+    if isinstance(value, list):
         for i, item in enumerate(value):
             yield from _walk(item, (*path, i))
+        return
+    if not isinstance(value, BaseModel):
+        return
+    for name, kind in _layout(type(value)):
+        child = getattr(value, name)
+        if child is None:
+            continue
+        if kind == "nested":
+            yield from _walk(child, (*path, name))
+        elif isinstance(child, str):
+            yield (*path, name), child
+        else:
+            for i, item in enumerate(child):
+                yield (*path, name, i), item
+
+
+@cache
+def _layout(model: type[BaseModel]) -> tuple[tuple[str, str], ...]:
+    """A model's fields worth visiting: free text, and sections that may hold some."""
+    out = []
+    for name, field in model.model_fields.items():
+        if name in FREE_TEXT_FIELDS:
+            out.append((name, "text"))
+        elif "BaseModel" in _mro_names(field.annotation):
+            out.append((name, "nested"))
+    return tuple(out)
+
+
+def _mro_names(annotation: object) -> set[str]:
+    """Names of the classes an annotation's types inherit from (through lists and unions)."""
+    from typing import get_args
+
+    if isinstance(annotation, type):
+        return {c.__name__ for c in annotation.__mro__}
+    names: set[str] = set()
+    for arg in get_args(annotation):
+        names |= _mro_names(arg)
+    return names
 
 
 def is_rejected(
@@ -118,25 +153,46 @@ def is_rejected(
     return False
 
 
+@lru_cache(maxsize=64)
+def _first_words(phrases: tuple[Phrase, ...]) -> tuple[frozenset[str], tuple[str, ...]]:
+    """Each phrase's first word, exact or (for "punish*") as a stem: a cheap first sieve."""
+    exact: set[str] = set()
+    stems: list[str] = []
+    for phrase in phrases:
+        words = re.split(r"[\s-]+", phrase.phrase.lower().strip())
+        if len(words) == 1 and words[0].endswith("*"):
+            stems.append(words[0].rstrip("*"))
+        else:
+            exact.add(words[0].rstrip("*"))
+    return frozenset(exact), tuple(stems)
+
+
+def _may_hold(text: str, phrases: tuple[Phrase, ...]) -> bool:
+    exact, stems = _first_words(phrases)
+    words = set(_SPLIT.split(text.lower()))
+    return not exact.isdisjoint(words) or any(w.startswith(stems) for w in words if stems)
+
+
 def find_hits(
     texts: list[tuple[KeyPath, str]], phrases: tuple[Phrase, ...], negation: Negation
 ) -> list[Hit]:
-    patterns = _compiled(phrases)
+    """Every phrase used (not quoted, not negated), one pass over each text."""
+    combined = _combined(phrases)
     hits: list[Hit] = []
     for path, text in texts:
-        found = [
-            (phrase, occurrence, match)
-            for phrase, pattern in zip(phrases, patterns, strict=True)
-            for occurrence, match in enumerate(pattern.finditer(text))
-        ]
-        spans = [(m.start(), m.end()) for _, _, m in found]
-        taken: list[tuple[int, int]] = []
-        # longest first at each place, so "naughty step" wins over "naughty" inside it
-        for phrase, occurrence, match in sorted(found, key=lambda f: (f[2].start(), -f[2].end())):
-            inside = any(a <= match.start() and match.end() <= b for a, b in taken)
-            if inside or is_rejected(text, match.start(), negation, spans):
+        if not _may_hold(text, phrases):
+            continue
+        found = list(combined.finditer(text))
+        if not found:
+            continue
+        spans = [m.span() for m in found]
+        for match in found:
+            if is_rejected(text, match.start(), negation, spans):
                 continue
-            taken.append(match.span())
+            index = int((match.lastgroup or "p0")[1:])
+            phrase = phrases[index]
+            # which match of this phrase's own pattern it is, to find it again in the file
+            occurrence = sum(1 for _ in _compiled(phrases)[index].finditer(text, 0, match.start()))
             hits.append(Hit(path, occurrence, phrase.phrase, match.group(), phrase.reframe))
     return hits
 

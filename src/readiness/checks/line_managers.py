@@ -1,7 +1,5 @@
 """Lever 4, line manager capability: training, style, reflective practice, wellbeing."""
 
-from __future__ import annotations
-
 from readiness.checks.base import (
     Context,
     Finding,

@@ -1,7 +1,5 @@
 """Lever 2, commission with service managers, not around them."""
 
-from __future__ import annotations
-
 from collections.abc import Sequence
 from typing import get_args
 

@@ -1,8 +1,7 @@
 """Lever 3, outcome measures: before and after, for children and families, recognised tools."""
 
-from __future__ import annotations
-
 import re
+from functools import lru_cache
 
 from readiness.checks.base import (
     Context,
@@ -69,13 +68,18 @@ def normalise(name: str) -> str:
     return re.sub(r"[\s\-_]+", "", name).casefold()
 
 
-def find_instrument(name: str, catalogue: tuple[Instrument, ...]) -> Instrument | None:
-    key = normalise(name)
+@lru_cache(maxsize=16)
+def _index(catalogue: tuple[Instrument, ...]) -> dict[str, Instrument]:
+    """Every written form of every instrument, normalised, to the instrument."""
+    index: dict[str, Instrument] = {}
     for instrument in catalogue:
-        forms = (instrument.name, *instrument.aliases)
-        if any(normalise(f) == key for f in forms):
-            return instrument
-    return None
+        for form in (instrument.name, *instrument.aliases):
+            index.setdefault(normalise(form), instrument)
+    return index
+
+
+def find_instrument(name: str, catalogue: tuple[Instrument, ...]) -> Instrument | None:
+    return _index(catalogue).get(normalise(name))
 
 
 _FOCUS = {

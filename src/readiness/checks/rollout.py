@@ -1,7 +1,5 @@
 """Lever 1, start with the right people: waves, selection, champions, exit criteria, length."""
 
-from __future__ import annotations
-
 from datetime import timedelta
 from itertools import pairwise
 

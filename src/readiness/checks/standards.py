@@ -1,7 +1,5 @@
 """Lever 3, embed professional standards: materials, supervision, coaching, CPD, measures."""
 
-from __future__ import annotations
-
 from typing import Literal
 
 from readiness.checks.base import (

@@ -12,6 +12,7 @@ from readiness.plan.types import shown
 from readiness.plan.waivers import waiver_problems
 from readiness.source import DEFAULT_MAX_BYTES, read_text
 from readiness.validate import validate_document
+from readiness.validator_cache import ensure_validator
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,6 +36,7 @@ def parse_plan(text: str, display: str, criteria: set[str] | None = None) -> Loa
     check_shape(doc)
     if criteria is not None:
         doc.problems.extend(waiver_problems(doc, criteria))
+    ensure_validator(Plan)
     return LoadedPlan(doc, validate_document(doc, Plan))
 
 

@@ -5,8 +5,6 @@ cannot change the plan) and forbid unknown keys. Field names are the plan's keys
 validation error's location is the path of keys in the file.
 """
 
-from __future__ import annotations
-
 from datetime import date
 from typing import Annotated
 
@@ -46,7 +44,7 @@ SUPPORTED_VERSIONS = (1,)
 class Section(BaseModel):
     """Every mapping in a plan: strict, frozen, no unknown keys, and may carry notes."""
 
-    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True, defer_build=True)
 
     notes: Text | None = None
 
@@ -264,7 +262,7 @@ class Waiver(Section):
 class Plan(BaseModel):
     """A whole commissioning plan."""
 
-    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True, defer_build=True)
 
     readiness: int
     plan: PlanInfo

@@ -4,8 +4,6 @@ Words are matched ignoring case and surrounding spaces; an unknown word is an er
 names the nearest allowed one.
 """
 
-from __future__ import annotations
-
 from typing import Annotated, Literal
 
 from pydantic import BeforeValidator

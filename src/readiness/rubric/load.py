@@ -19,6 +19,7 @@ from readiness.rubric.extend import check_extends, merge
 from readiness.rubric.files import DEFAULT, default_rubric_text
 from readiness.rubric.models import CriterionModel, RubricModel
 from readiness.rubric.rubric import Bands, Criterion, Lever, Rubric
+from readiness.rubric.trusted import plain, trusted
 from readiness.source import read_text
 from readiness.validate import ordered, problems_from_errors, suggest, validate_document
 
@@ -26,9 +27,32 @@ from readiness.validate import ordered, problems_from_errors, suggest, validate_
 def load_rubric(path: Path | None = None, display: str | None = None) -> Rubric:
     """The default rubric (``path`` None) or a rubric file; ``InputError`` if it is invalid."""
     if path is None:
-        return build_rubric(load_yaml(default_rubric_text(), "<default rubric>"), DEFAULT)
+        return default_rubric()
     shown = display or path.as_posix()
     return parse_rubric(read_text(path, shown), shown)
+
+
+def default_rubric() -> Rubric:
+    """The shipped rubric, bound without validating it again on every run.
+
+    It is fixed at install time and the test suite validates it (and checks that this
+    result equals the validated one), so validation here would only cost start-up time.
+    """
+    data = load_yaml(default_rubric_text(), "<default rubric>").data
+    assert isinstance(data, dict)
+    structure, raw_params = _split_params(data)
+    model = trusted(RubricModel, structure)
+    bound = {
+        cid: (check, trusted(check.params, raw_params.get(cid) or {}))
+        for cid, entry in model.criteria.items()
+        for check in (REGISTRY[entry.check],)
+    }
+    return _rubric(model, bound, DEFAULT)
+
+
+def validated_default_rubric() -> Rubric:
+    """The shipped rubric, validated like any rubric file (for the tests)."""
+    return build_rubric(load_yaml(default_rubric_text(), "<default rubric>"), DEFAULT)
 
 
 def parse_rubric(text: str, display: str) -> Rubric:
@@ -145,7 +169,7 @@ def _rubric(model: RubricModel, bound: dict[str, tuple[Check[Any], Params]], ori
         version=model.version,
         title=model.title,
         source=model.source,
-        bands=Bands(**model.bands.model_dump()),
+        bands=Bands(**plain(model.bands)),
         levers=tuple(
             Lever(lid, lv.title, lv.weight, lv.scored, lv.seed, lv.summary)
             for lid, lv in model.levers.items()
@@ -181,7 +205,7 @@ def template_fields(text: str) -> list[str]:
 
 
 def _criterion(cid: str, entry: CriterionModel, check: Check[Any], params: Params) -> Criterion:
-    refs = {k: tuple(v) for k, v in entry.refs.model_dump().items() if v}
+    refs = {k: tuple(v) for k, v in plain(entry.refs).items() if v}
     return Criterion(
         id=cid,
         lever=entry.lever,
@@ -206,13 +230,13 @@ def _problem(doc: Document, path: tuple[str, ...], message: str, guess: str | No
 
 def _digest(model: RubricModel, criteria: list[Criterion]) -> str:
     """A hash of the rubric's resolved content: two reports compare only if theirs match."""
-    content = model.model_dump(mode="json", exclude={"criteria"})
+    content = plain(model)
     content["criteria"] = {
         c.id: {
             "lever": c.lever,
             "title": c.title,
             "check": c.check.name,
-            "params": c.params.model_dump(mode="json"),
+            "params": plain(c.params),
             "weight": c.weight,
             "caps_band": c.caps_band,
             "remediation": c.remediation,

@@ -1,7 +1,5 @@
 """The rubric file format, as pydantic models (each check's ``params`` are validated apart)."""
 
-from __future__ import annotations
-
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
@@ -17,7 +15,8 @@ Weight = Annotated[float, Field(ge=0)]
 
 
 class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+    # Built when a rubric file is checked; the default rubric is bound without validation.
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True, defer_build=True)
 
 
 class BandsModel(Strict):

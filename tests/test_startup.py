@@ -1,0 +1,103 @@
+"""Start-up: what each command imports, and the cached plan validator.
+
+The CLI runs many times in CI loops, so a command must not import what it does not use.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import EXAMPLES, run
+
+HEAVY = ("jinja2", "rich", "pydantic", "yaml", "readiness.checks", "readiness.reporters.markdown")
+
+
+def imported(*argv: str) -> set[str]:
+    """The heavy modules a command imports, run in a fresh interpreter."""
+    code = (
+        "import sys\nfrom readiness.cli import main\n"
+        f"sys.argv = ['readiness', *{list(argv)!r}]\n"
+        "import io, contextlib\n"
+        "try:\n    with contextlib.redirect_stdout(io.StringIO()):\n        main()\n"
+        "except SystemExit:\n    pass\n"
+        f"print(sorted(m for m in {HEAVY!r} if m in sys.modules))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    return set(json.loads(out.stdout.strip().splitlines()[-1].replace("'", '"')))
+
+
+def test_version_imports_nothing_heavy() -> None:
+    assert imported("--version") == set()
+
+
+def test_help_imports_nothing_heavy() -> None:
+    assert imported("--help") == set()
+
+
+def test_validate_does_not_judge_or_render() -> None:
+    modules = imported("validate", str(EXAMPLES))
+    assert not modules & {"jinja2", "rich", "readiness.checks", "readiness.reporters.markdown"}
+
+
+@pytest.mark.parametrize("fmt", ["json", "terminal", "sarif", "junit", "github"])
+def test_the_non_template_formats_do_not_import_jinja_or_rich(fmt: str) -> None:
+    modules = imported("audit", str(EXAMPLES / "ready.yaml"), "-f", fmt)
+    assert "jinja2" not in modules
+    assert "rich" not in modules  # output is not a terminal here
+
+
+def test_markdown_reports_load_jinja() -> None:
+    assert "jinja2" in imported("audit", str(EXAMPLES / "ready.yaml"), "-f", "markdown")
+
+
+# -- the cached validator -----------------------------------------------------------------
+def audit_json(cache: Path, **env: str) -> dict[str, object]:
+    result = run(
+        "audit",
+        str(EXAMPLES / "developing.yaml"),
+        "-f",
+        "json",
+        "--as-of",
+        "2027-01-15",
+        env={"XDG_CACHE_HOME": str(cache), **env},
+    )
+    assert result.returncode == 0, result.stderr
+    data: dict[str, object] = json.loads(result.stdout)
+    return data
+
+
+def test_the_validator_is_cached_and_gives_the_same_result(tmp_path: Path) -> None:
+    first = audit_json(tmp_path)
+    cached = list((tmp_path / "readiness").glob("plan-validator-*.pickle"))
+    assert len(cached) == 1
+    assert audit_json(tmp_path) == first
+    assert audit_json(tmp_path, READINESS_NO_CACHE="1") == first
+
+
+def test_a_corrupt_cache_is_ignored(tmp_path: Path) -> None:
+    first = audit_json(tmp_path)
+    [cached] = (tmp_path / "readiness").glob("plan-validator-*.pickle")
+    cached.write_bytes(b"not a pickle")
+    assert audit_json(tmp_path) == first
+
+
+def test_an_unwritable_cache_is_ignored(tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("a file where the cache folder would go")
+    assert audit_json(blocker)["plans"]
+
+
+def test_invalid_plans_are_caught_with_a_cached_validator(tmp_path: Path) -> None:
+    audit_json(tmp_path)
+    plan = tmp_path / "bad.yaml"
+    plan.write_text(
+        (EXAMPLES / "ready.yaml").read_text().replace("practitioners: 168", "practitioners: -1")
+    )
+    result = run("audit", str(plan), env={"XDG_CACHE_HOME": str(tmp_path)})
+    assert result.returncode == 2
+    assert "workforce.practitioners must be at least 1" in result.stderr
