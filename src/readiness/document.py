@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from readiness.errors import Problem
 
@@ -21,6 +21,38 @@ class Span(NamedTuple):
     end_column: int
 
 
+Marks = tuple[Any, Any]
+"""The parser's marks where a node starts and ends (0-based line and column)."""
+
+
+def to_span(marks: Marks) -> Span:
+    start, end = marks
+    return Span(start.line + 1, start.column + 1, end.line + 1, end.column + 1)
+
+
+class Spans:
+    """Spans by key path, kept as the parser's marks and turned into spans when asked for.
+
+    A plan has hundreds of nodes and only a few are ever located, so this saves building a
+    span for every one.
+    """
+
+    __slots__ = ("marks",)
+
+    def __init__(self, marks: dict[KeyPath, Marks] | None = None) -> None:
+        self.marks: dict[KeyPath, Marks] = marks if marks is not None else {}
+
+    def get(self, path: KeyPath, default: Span | None = None) -> Span | None:
+        marks = self.marks.get(path)
+        return default if marks is None else to_span(marks)
+
+    def __getitem__(self, path: KeyPath) -> Span:
+        return to_span(self.marks[path])
+
+    def __contains__(self, path: object) -> bool:
+        return path in self.marks
+
+
 class Document:
     """A loaded YAML file: its data and the span of every key and value."""
 
@@ -29,14 +61,14 @@ class Document:
         file: str,
         text: str,
         data: object,
-        values: dict[KeyPath, Span],
-        keys: dict[KeyPath, Span],
+        values: Spans | None = None,
+        keys: Spans | None = None,
     ) -> None:
         self.file = file
         self.text = text
         self.data = data
-        self.values = values
-        self.keys = keys
+        self.values = values if values is not None else Spans()
+        self.keys = keys if keys is not None else Spans()
         self._line_starts: list[int] | None = None
         self.problems: list[Problem] = []
         """Problems that do not stop the file being read (duplicate keys, refused tags);
@@ -44,12 +76,14 @@ class Document:
 
     def nearest(self, path: KeyPath) -> tuple[KeyPath, Span]:
         """The deepest part of ``path`` the file has, and its span (the file's start if none)."""
+        marks = self.values.marks
         for end in range(len(path), 0, -1):
             prefix = path[:end]
-            span = self.values.get(prefix)
-            if span is not None:
-                return prefix, span
-        return (), self.values.get((), Span(1, 1, 1, 1))
+            found = marks.get(prefix)
+            if found is not None:
+                return prefix, to_span(found)
+        root = marks.get(())
+        return (), to_span(root) if root is not None else Span(1, 1, 1, 1)
 
     def key_or_value(self, path: KeyPath) -> Span:
         """The key's span when ``path`` ends in a mapping key, else the value's."""

@@ -30,7 +30,7 @@ def _result(
     waived: tuple[int, Waiver] | None,
     as_of: date,
 ) -> CriterionResult:
-    locations = tuple(dict.fromkeys(locate(doc, path) for path in finding.paths))
+    locations = tuple(locate(doc, path) for path in dict.fromkeys(finding.paths))
     if not locations:
         locations = (locate(doc, ()),)
     hits = tuple(_hit(doc, hit) for hit in finding.hits)

@@ -21,7 +21,7 @@ from typing import Any
 import yaml
 from yaml import events as ev
 
-from readiness.document import Document, KeyPath, Span
+from readiness.document import Document, KeyPath, Marks, Span, to_span
 from readiness.errors import MAX_PROBLEMS, InputError, Problem
 from readiness.yamlerrors import syntax_problem
 from readiness.yamlscalars import YamlFloat, YamlInt, resolve_plain
@@ -73,13 +73,12 @@ class _Frame:
         self.anchor = anchor
         self.record = record
         self.key: str | None = None
-        self.key_span: Span | None = None
+        self.key_span: Marks | None = None
         self.size = 1
 
 
-def _span(event: Any) -> Span:
-    start, end = event.start_mark, event.end_mark
-    return Span(start.line + 1, start.column + 1, end.line + 1, end.column + 1)
+def _marks(event: Any) -> Marks:
+    return event.start_mark, event.end_mark
 
 
 @contextmanager
@@ -96,7 +95,9 @@ def _no_gc() -> Iterator[None]:
 
 class _Builder:
     def __init__(self, file: str, text: str) -> None:
-        self.doc = Document(file, text, None, {}, {})
+        self.doc = Document(file, text, None)
+        self.values = self.doc.values.marks
+        self.keys = self.doc.keys.marks
         self.problems: list[Problem] = []
         self.stack: list[_Frame] = []
         self.anchors: dict[str, tuple[object, int]] = {}
@@ -106,13 +107,13 @@ class _Builder:
         self.fatal = False
 
     # -- problems ---------------------------------------------------------------------
-    def report(self, message: str, span: Span, hint: str = "") -> None:
-        self.problems.append(self.doc.problem(message, span, hint))
+    def report(self, message: str, marks: Marks, hint: str = "") -> None:
+        self.problems.append(self.doc.problem(message, to_span(marks), hint))
         if len(self.problems) >= MAX_PROBLEMS:
             raise _Stop
 
-    def stop(self, message: str, span: Span, hint: str = "") -> None:
-        self.problems.append(self.doc.problem(message, span, hint))
+    def stop(self, message: str, marks: Marks, hint: str = "") -> None:
+        self.problems.append(self.doc.problem(message, to_span(marks), hint))
         raise _Stop
 
     # -- building ---------------------------------------------------------------------
@@ -126,9 +127,22 @@ class _Builder:
             ev.AliasEvent: self.on_alias,
             ev.DocumentStartEvent: self.on_document,
         }
+        scalar = ev.ScalarEvent
+        stack = self.stack
         while True:
             event = parser.get_event()
             kind = type(event)
+            if kind is scalar and not event.tag and not event.anchor and stack:
+                # the common case, inline: an untagged scalar as a key or a value
+                frame = stack[-1]
+                if frame.key is None and type(frame.container) is dict:
+                    frame.key = event.value
+                    frame.key_span = (event.start_mark, event.end_mark)
+                    continue
+                raw = event.value
+                value = resolve_plain(raw) if event.implicit[0] else raw
+                self.place(value, (event.start_mark, event.end_mark), 1)
+                continue
             if kind is ev.StreamEndEvent:
                 return
             handler = handlers.get(kind)
@@ -140,15 +154,15 @@ class _Builder:
         if self.documents > 1:
             self.stop(
                 "the file holds more than one YAML document ('---' starts another)",
-                _span(event),
+                _marks(event),
                 "keep one plan per file; remove the second '---' or split the file",
             )
 
-    def place(self, value: object, span: Span, size: int) -> KeyPath | None:
+    def place(self, value: object, marks: Marks, size: int) -> KeyPath | None:
         """Attach a finished value to the open container; return its path if recorded."""
         if not self.stack:
             self.doc.data = value
-            self.doc.values[()] = span
+            self.values[()] = marks
             return ()
         frame = self.stack[-1]
         frame.size += size
@@ -165,20 +179,20 @@ class _Builder:
                 where = f" (first on line {first.line})" if first and frame.record else ""
                 self.report(
                     f"duplicate key '{key}'{where}",
-                    frame.key_span or span,
+                    frame.key_span or marks,
                     "a key may appear once in each section; keep one and delete the other",
                 )
                 return None
             frame.container[key] = value
             if frame.record and frame.key_span is not None:
-                self.doc.keys[path] = frame.key_span
+                self.keys[path] = frame.key_span
         if not frame.record:
             return None
-        self.doc.values[path] = span
+        self.values[path] = marks
         return path
 
     def on_scalar(self, event: Any) -> None:
-        span = _span(event)
+        span = _marks(event)
         frame = self.stack[-1] if self.stack else None
         if frame is not None and isinstance(frame.container, dict) and frame.key is None:
             self.check_tag(event.tag, ("str",), span)
@@ -192,7 +206,7 @@ class _Builder:
         if event.anchor:
             self.anchors[event.anchor] = (value, 1)
 
-    def scalar_value(self, event: Any, span: Span) -> object:
+    def scalar_value(self, event: Any, span: Marks) -> object:
         tag = event.tag
         raw: str = event.value
         if tag is None or tag == "!":
@@ -214,7 +228,7 @@ class _Builder:
             return float(value)
         return value
 
-    def check_tag(self, tag: str | None, allowed: tuple[str, ...], span: Span) -> str | None:
+    def check_tag(self, tag: str | None, allowed: tuple[str, ...], span: Marks) -> str | None:
         if tag is None or tag == "!":
             return None
         if tag.startswith(_STANDARD) and tag[len(_STANDARD) :] in allowed:
@@ -228,7 +242,7 @@ class _Builder:
         return "str"
 
     def open(self, event: Any, container: dict[str, object] | list[object]) -> None:
-        span = _span(event)
+        span = _marks(event)
         if len(self.stack) >= MAX_DEPTH:
             self.stop(f"the file is nested more than {MAX_DEPTH} levels deep", span)
         parent = self.stack[-1] if self.stack else None
@@ -248,20 +262,17 @@ class _Builder:
             self.open_anchors.add(event.anchor)
 
     def on_mapping_start(self, event: Any) -> None:
-        self.check_tag(event.tag, ("map",), _span(event))
+        self.check_tag(event.tag, ("map",), _marks(event))
         self.open(event, {})
 
     def on_sequence_start(self, event: Any) -> None:
-        self.check_tag(event.tag, ("seq",), _span(event))
+        self.check_tag(event.tag, ("seq",), _marks(event))
         self.open(event, [])
 
     def on_end(self, event: Any) -> None:
         frame = self.stack.pop()
-        start = frame.start
-        end = event.end_mark
-        span = Span(start.line + 1, start.column + 1, end.line + 1, end.column + 1)
         if frame.record:
-            self.doc.values[frame.path] = span
+            self.values[frame.path] = (frame.start, event.end_mark)
         if self.stack:
             self.stack[-1].size += frame.size
         if frame.anchor:
@@ -269,7 +280,7 @@ class _Builder:
             self.anchors[frame.anchor] = (frame.container, frame.size)
 
     def on_alias(self, event: Any) -> None:
-        span = _span(event)
+        span = _marks(event)
         name = event.anchor
         frame = self.stack[-1] if self.stack else None
         if frame is not None and isinstance(frame.container, dict) and frame.key is None:

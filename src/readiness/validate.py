@@ -12,6 +12,7 @@ from __future__ import annotations
 import difflib
 import re
 import types
+from functools import lru_cache
 from typing import Annotated, Any, TypeVar, Union, get_args, get_origin
 
 from pydantic import BaseModel, ValidationError
@@ -23,6 +24,7 @@ from readiness.plan.types import shown
 M = TypeVar("M", bound=BaseModel)
 
 
+@lru_cache(maxsize=4096)
 def label(path: KeyPath) -> str:
     """A key path as people read it: ``rollout.cohorts[0].size``."""
     out = ""

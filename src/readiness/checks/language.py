@@ -38,7 +38,6 @@ FREE_TEXT_FIELDS = frozenset(("notes", "exit_criteria", "escalation", "practice_
 """Keys whose text is prose a person wrote, read by the language checks (with narrative)."""
 
 _CLAUSE_END = re.compile(r"[.;:!?\n]")
-_SPLIT = re.compile(r"[^\w']+")
 _WORD = re.compile(r"[\w'’]+")
 _QUOTED = re.compile(r"\"[^\"\n]*\"|“[^”]*”|‘[^’]*’|(?<!\w)'[^'\n]*'(?!\w)")
 
@@ -154,23 +153,15 @@ def is_rejected(
 
 
 @lru_cache(maxsize=64)
-def _first_words(phrases: tuple[Phrase, ...]) -> tuple[frozenset[str], tuple[str, ...]]:
-    """Each phrase's first word, exact or (for "punish*") as a stem: a cheap first sieve."""
-    exact: set[str] = set()
-    stems: list[str] = []
+def _sieve(phrases: tuple[Phrase, ...]) -> re.Pattern[str]:
+    """A cheap first pass: does the text hold the first word of any phrase at all?"""
+    firsts = set()
     for phrase in phrases:
-        words = re.split(r"[\s-]+", phrase.phrase.lower().strip())
-        if len(words) == 1 and words[0].endswith("*"):
-            stems.append(words[0].rstrip("*"))
-        else:
-            exact.add(words[0].rstrip("*"))
-    return frozenset(exact), tuple(stems)
-
-
-def _may_hold(text: str, phrases: tuple[Phrase, ...]) -> bool:
-    exact, stems = _first_words(phrases)
-    words = set(_SPLIT.split(text.lower()))
-    return not exact.isdisjoint(words) or any(w.startswith(stems) for w in words if stems)
+        first = re.split(r"[\s-]+", phrase.phrase.strip())[0]
+        stem = first.endswith("*") or len(re.split(r"[\s-]+", phrase.phrase.strip())) == 1
+        firsts.add(re.escape(first.rstrip("*")) + (r"" if stem else r"(?!\w)"))
+    body = "|".join(sorted(firsts)) or r"(?!)"
+    return re.compile(rf"(?<!\w)(?:{body})", re.IGNORECASE)
 
 
 def find_hits(
@@ -180,7 +171,7 @@ def find_hits(
     combined = _combined(phrases)
     hits: list[Hit] = []
     for path, text in texts:
-        if not _may_hold(text, phrases):
+        if not _sieve(phrases).search(text):
             continue
         found = list(combined.finditer(text))
         if not found:
