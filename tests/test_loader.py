@@ -137,7 +137,20 @@ def test_an_alias_bomb_is_refused_quickly() -> None:
         refs = ",".join([f"*l{i - 1}"] * 9)
         lines.append(f"l{i}: &l{i} [{refs}]")
     found = problems("\n".join(lines) + "\n")
-    assert f"more than {MAX_ALIAS_NODES:,} times" in found[0][2]
+    assert f"more than {MAX_ALIAS_NODES:,} values" in found[0][2]
+
+
+def test_an_alias_repeating_long_text_is_refused() -> None:
+    lines = ["t: &t " + "word " * 40_000] + [f"s{i}: *t" for i in range(30)]
+    found = problems("\n".join(lines) + "\n")
+    assert "1,000,000 characters" in found[0][2]
+
+
+def test_too_many_entries_are_refused() -> None:
+    from readiness.loader import MAX_NODES
+
+    found = problems("a: [" + "1," * (MAX_NODES + 5) + "1]\n")
+    assert f"more than {MAX_NODES:,} keys, values and list items" in found[0][2]
 
 
 def test_a_self_referencing_alias_is_refused() -> None:
@@ -175,8 +188,8 @@ def test_a_collection_key_is_refused() -> None:
 @pytest.mark.parametrize(
     ("text", "line", "column", "words"),
     [
-        ("plan: [unclosed\n", 1, 7, "is not closed with ']'"),
-        ("plan: {a: 1\n", 1, 7, "is not closed with '}'"),
+        ("plan: [unclosed\n", 1, 7, "a list opened with '[' here is never closed"),
+        ("plan: {a: 1\n", 1, 7, "a section opened with '{' here is never closed"),
         ("plan:\n\ttitle: A\n", 2, 1, "indented with a tab"),
         ("a: b: c\n", 1, 5, "':'"),
         ("a:\n  b: 1\n c: 2\n", 3, 2, "indentation"),

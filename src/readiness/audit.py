@@ -51,6 +51,12 @@ def audit_plan(loaded: LoadedPlan, rubric: Rubric, options: AuditOptions) -> Pla
     )
 
 
+def audit_one(path: Path, display: str, rubric: Rubric, options: AuditOptions) -> PlanResult:
+    """Load, validate and audit one plan file; ``InputError`` if it cannot be used."""
+    loaded = load_plan(path, display, options.max_bytes, rubric.known_ids())
+    return audit_plan(loaded, rubric, options)
+
+
 def audit_files(
     files: Iterable[tuple[Path, str]], rubric: Rubric, options: AuditOptions
 ) -> AuditResult:

@@ -146,11 +146,18 @@ def audit(
     max_size: MaxSizeOption = None,
     plans_only: PlansOnlyOption = False,
     template: TemplateOption = None,
+    jobs: Annotated[
+        int | None,
+        typer.Option(
+            "--jobs", "-j", metavar="N", help="Plans audited at once (default: the cores)."
+        ),
+    ] = None,
     debug: DebugOption = False,
 ) -> None:
     """Audit plans: print a summary, write reports, exit 1 if a plan falls short."""
-    from readiness.audit import AuditOptions, audit_files
+    from readiness.audit import AuditOptions
     from readiness.outputs import plan_targets
+    from readiness.runner import audit_many, default_jobs, slim
 
     settings = _config(config)
     chosen = _choice(format, FORMATS, "--format") if format else None
@@ -165,7 +172,17 @@ def audit(
     if not found:
         return
     loaded_rubric = _rubric(rubric, settings)
-    result = audit_files(((f.path, f.display) for f in found), loaded_rubric, options)
+    if jobs is not None and jobs < 1:
+        raise _usage(f"--jobs: {jobs} is not a number of plans to audit at once (1 or more)")
+    # one line per plan is all a many-plan summary shows: keep no more in memory
+    summary_only = not targets and (chosen or "terminal") == "terminal" and len(found) > 1
+    result = audit_many(
+        [(f.path, f.display) for f in found],
+        loaded_rubric,
+        options,
+        jobs=jobs or default_jobs(),
+        keep=slim if summary_only else (lambda plan: plan),
+    )
     _emit(result, chosen or "terminal", targets, _template(template))
     raise typer.Exit(0 if result.passed else EXIT_FELL_SHORT)
 
@@ -408,9 +425,12 @@ def _fail_under(value: float | None) -> float | None:
     return value
 
 
+MAX_SIZE_MB = 1024
+
+
 def _max_bytes(megabytes: float) -> int:
-    if not megabytes > 0:
-        raise _usage("--max-size: give a size in MB greater than 0")
+    if not 0 < megabytes <= MAX_SIZE_MB:
+        raise _usage(f"--max-size: give a size in MB greater than 0 and at most {MAX_SIZE_MB}")
     return int(megabytes * 1024 * 1024)
 
 

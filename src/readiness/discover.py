@@ -11,6 +11,7 @@ import fnmatch
 import glob
 import os
 import re
+import stat
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -39,13 +40,28 @@ class Discovery:
 def display_name(path: Path) -> str:
     """The path as reports show it: relative to the working folder when inside it."""
     try:
-        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
-    except (ValueError, OSError):
-        return path.as_posix()
+        shown = path.resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except (ValueError, OSError, RuntimeError):
+        shown = path.as_posix()
+    return printable_name(shown)
+
+
+def printable_name(name: str) -> str:
+    """A file name as text: bytes that are not UTF-8 shown as \\xff escapes."""
+    return os.fsencode(name).decode("utf-8", errors="backslashreplace")
+
+
+def _regular(path: Path) -> bool:
+    try:
+        return stat.S_ISREG(path.stat().st_mode)
+    except OSError:
+        return False
 
 
 def is_plan(path: Path) -> bool:
     """Whether a YAML file looks like a plan: a top-level ``readiness:`` key near its start."""
+    if not _regular(path):
+        return False  # a pipe or device: never opened while searching
     try:
         with path.open("rb") as handle:
             head = handle.read(_SNIFF_BYTES)
@@ -59,19 +75,21 @@ def _walk(folder: Path) -> Iterable[Path]:
         dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in _SKIP_DIRS)
         for name in sorted(files):
             if not name.startswith(".") and name.lower().endswith(PLAN_SUFFIXES):
-                yield Path(root) / name
+                candidate = Path(root) / name
+                if _regular(candidate):
+                    yield candidate
 
 
 def _expand(argument: str, plans_only: bool) -> tuple[list[Path], str | None]:
     """Candidate files for one argument, and what to call it when it finds no plan."""
     path = Path(argument)
-    if plans_only and path.is_file():
+    if plans_only and _regular(path):
         return ([path] if is_plan(path) else []), None
     if path.is_dir():
         return [p for p in _walk(path) if is_plan(p)], "folder"
     if not path.exists() and glob.has_magic(argument):
         matches = sorted(Path(m) for m in glob.glob(argument, recursive=True))
-        files = [m for m in matches if m.is_file() and m.suffix.lower() in PLAN_SUFFIXES]
+        files = [m for m in matches if _regular(m) and m.suffix.lower() in PLAN_SUFFIXES]
         return [p for p in files if is_plan(p)], "pattern"
     return [path], None
 
@@ -103,7 +121,7 @@ def discover(
                 )
             )
         for file in kept:
-            name = display_name(file) if file.exists() else file.as_posix()
+            name = display_name(file) if file.exists() else printable_name(file.as_posix())
             found.setdefault(name, Found(file, name))
     if problems:
         raise InputError(problems)

@@ -14,6 +14,7 @@ the pure-Python one otherwise), not from PyYAML's composer and constructor, beca
 from __future__ import annotations
 
 import gc
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -24,7 +25,7 @@ from yaml import events as ev
 from readiness.document import Document, KeyPath, Marks, Span, to_span
 from readiness.errors import MAX_PROBLEMS, InputError, Problem
 from readiness.yamlerrors import syntax_problem
-from readiness.yamlscalars import YamlFloat, YamlInt, resolve_plain
+from readiness.yamlscalars import YamlFloat, YamlInt, resolve_plain, short
 
 __all__ = ["Document", "KeyPath", "Span", "YamlFloat", "YamlInt", "load_yaml", "resolve_plain"]
 
@@ -32,6 +33,11 @@ MAX_DEPTH = 64
 """Deepest nesting a file may use; a plan needs about six levels."""
 MAX_ALIAS_NODES = 10_000
 """How many values aliases (``*name``) may add by repeating anchored sections."""
+MAX_ALIAS_CHARS = 1_000_000
+"""How much text aliases may add by repeating anchored values."""
+MAX_NODES = 250_000
+"""Keys, values and list items a file may hold; a plan has a few hundred."""
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 _STANDARD = "tag:yaml.org,2002:"
 _CParser: Any
@@ -57,7 +63,17 @@ class _Stop(Exception):
 
 
 class _Frame:
-    __slots__ = ("anchor", "container", "key", "key_span", "path", "record", "size", "start")
+    __slots__ = (
+        "anchor",
+        "chars",
+        "container",
+        "key",
+        "key_span",
+        "path",
+        "record",
+        "size",
+        "start",
+    )
 
     def __init__(
         self,
@@ -75,6 +91,7 @@ class _Frame:
         self.key: str | None = None
         self.key_span: Marks | None = None
         self.size = 1
+        self.chars = 0
 
 
 def _marks(event: Any) -> Marks:
@@ -100,9 +117,11 @@ class _Builder:
         self.keys = self.doc.keys.marks
         self.problems: list[Problem] = []
         self.stack: list[_Frame] = []
-        self.anchors: dict[str, tuple[object, int]] = {}
+        self.anchors: dict[str, tuple[object, int, int]] = {}
         self.open_anchors: set[str] = set()
         self.alias_nodes = 0
+        self.alias_chars = 0
+        self.nodes = 0
         self.documents = 0
         self.fatal = False
 
@@ -135,13 +154,15 @@ class _Builder:
             if kind is scalar and not event.tag and not event.anchor and stack:
                 # the common case, inline: an untagged scalar as a key or a value
                 frame = stack[-1]
+                if event.style == '"':
+                    self.check_text(event)
                 if frame.key is None and type(frame.container) is dict:
                     frame.key = event.value
                     frame.key_span = (event.start_mark, event.end_mark)
                     continue
                 raw = event.value
                 value = resolve_plain(raw) if event.implicit[0] else raw
-                self.place(value, (event.start_mark, event.end_mark), 1)
+                self.place(value, (event.start_mark, event.end_mark), 1, len(raw))
                 continue
             if kind is ev.StreamEndEvent:
                 return
@@ -158,14 +179,33 @@ class _Builder:
                 "keep one plan per file; remove the second '---' or split the file",
             )
 
-    def place(self, value: object, marks: Marks, size: int) -> KeyPath | None:
+    def check_text(self, event: Any) -> None:
+        """Double-quoted escapes can make characters a plan must not hold (ESC, NUL, BEL)."""
+        found = _CONTROL.search(event.value)
+        if found:
+            self.report(
+                f"quoted text makes a control character (U+{ord(found.group()):04X}) "
+                "from an escape such as \\e or \\x1b",
+                _marks(event),
+                "remove the escape; a plan holds plain text",
+            )
+
+    def place(self, value: object, marks: Marks, size: int, chars: int = 0) -> KeyPath | None:
         """Attach a finished value to the open container; return its path if recorded."""
+        self.nodes += 1
+        if self.nodes > MAX_NODES:
+            self.stop(
+                f"the file holds more than {MAX_NODES:,} keys, values and list items",
+                marks,
+                "a commissioning plan holds a few hundred; check that this is the plan",
+            )
         if not self.stack:
             self.doc.data = value
             self.values[()] = marks
             return ()
         frame = self.stack[-1]
         frame.size += size
+        frame.chars += chars
         if isinstance(frame.container, list):
             path = (*frame.path, len(frame.container))
             frame.container.append(value)
@@ -178,7 +218,7 @@ class _Builder:
                 first = self.doc.keys.get(path)
                 where = f" (first on line {first.line})" if first and frame.record else ""
                 self.report(
-                    f"duplicate key '{key}'{where}",
+                    f"duplicate key '{short(key)}'{where}",
                     frame.key_span or marks,
                     "a key may appear once in each section; keep one and delete the other",
                 )
@@ -193,18 +233,20 @@ class _Builder:
 
     def on_scalar(self, event: Any) -> None:
         span = _marks(event)
+        if event.style == '"':
+            self.check_text(event)
         frame = self.stack[-1] if self.stack else None
         if frame is not None and isinstance(frame.container, dict) and frame.key is None:
             self.check_tag(event.tag, ("str",), span)
             frame.key = event.value
             frame.key_span = span
             if event.anchor:
-                self.anchors[event.anchor] = (event.value, 1)
+                self.anchors[event.anchor] = (event.value, 1, len(event.value))
             return
         value = self.scalar_value(event, span)
-        self.place(value, span, 1)
+        self.place(value, span, 1, len(event.value))
         if event.anchor:
-            self.anchors[event.anchor] = (value, 1)
+            self.anchors[event.anchor] = (value, 1, len(event.value))
 
     def scalar_value(self, event: Any, span: Marks) -> object:
         tag = event.tag
@@ -222,7 +264,7 @@ class _Builder:
             "null": (type(None),),
         }
         if (isinstance(value, bool) and name != "bool") or not isinstance(value, wanted[name]):
-            self.report(f"'{raw}' does not fit its tag !!{name}", span, "remove the tag")
+            self.report(f"'{short(raw)}' does not fit its tag !!{name}", span, "remove the tag")
             return raw
         if name == "float" and isinstance(value, int | float):
             return float(value)
@@ -275,9 +317,10 @@ class _Builder:
             self.values[frame.path] = (frame.start, event.end_mark)
         if self.stack:
             self.stack[-1].size += frame.size
+            self.stack[-1].chars += frame.chars
         if frame.anchor:
             self.open_anchors.discard(frame.anchor)
-            self.anchors[frame.anchor] = (frame.container, frame.size)
+            self.anchors[frame.anchor] = (frame.container, frame.size, frame.chars)
 
     def on_alias(self, event: Any) -> None:
         span = _marks(event)
@@ -292,15 +335,17 @@ class _Builder:
                 f"the alias *{name} does not name an anchor (&{name}) defined earlier in the file",
                 span,
             )
-        value, size = self.anchors[name]
+        value, size, chars = self.anchors[name]
         self.alias_nodes += size
-        if self.alias_nodes > MAX_ALIAS_NODES:
+        self.alias_chars += chars
+        if self.alias_nodes > MAX_ALIAS_NODES or self.alias_chars > MAX_ALIAS_CHARS:
             self.stop(
-                f"aliases repeat sections more than {MAX_ALIAS_NODES:,} times in all",
+                "aliases (*name) repeat too much of the file: more than "
+                f"{MAX_ALIAS_NODES:,} values or {MAX_ALIAS_CHARS:,} characters in all",
                 span,
                 "write the sections out instead of repeating them with aliases",
             )
-        self.place(value, span, size)
+        self.place(value, span, size, chars)
 
 
 def load_yaml(text: str, file: str) -> Document:

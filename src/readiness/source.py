@@ -1,14 +1,17 @@
 """Read a file into text: size limit, encodings, and characters YAML cannot hold.
 
 Plans are written by hand and arrive from anywhere, so the bytes are checked before any
-parser sees them: binary data, invalid UTF-8 and control characters are reported with the
-line and column where they occur.
+parser sees them: something that is not a regular file, binary data, invalid UTF-8, control
+characters and characters the YAML parser would read as extra line breaks are reported with
+the line and column where they occur. Line endings are made ``\\n`` so that every line number
+the tool gives matches what an editor shows.
 """
 
 from __future__ import annotations
 
 import codecs
 import re
+import stat
 from pathlib import Path
 
 from readiness.errors import MAX_PROBLEMS, InputError, Problem
@@ -26,6 +29,14 @@ _BOMS = (
 
 # Characters YAML 1.2 does not allow in a stream (c-printable's complement).
 _NOT_PRINTABLE = re.compile("[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+# Characters the parser (YAML 1.1) takes as line breaks, and a byte-order mark mid-file.
+_ODD = re.compile("[\x85\u2028\u2029\ufeff]")
+_ODD_NAMES = {
+    "\x85": "a 'next line' character (U+0085)",
+    "\u2028": "a line separator (U+2028)",
+    "\u2029": "a paragraph separator (U+2029)",
+    "\ufeff": "an invisible byte-order mark (U+FEFF) in the middle of the file",
+}
 
 
 def describe_size(size: int) -> str:
@@ -38,13 +49,10 @@ def describe_size(size: int) -> str:
 
 def read_text(path: Path, display: str, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
     """Return the file's text, or raise ``InputError`` saying plainly what is wrong."""
+    _check_regular(path, display)
     try:
         with path.open("rb") as handle:
             data = handle.read(max_bytes + 1)
-    except FileNotFoundError:
-        raise InputError.single(
-            "file not found", file=display, hint="check the path and the spelling of the name"
-        ) from None
     except IsADirectoryError:
         raise InputError.single("this is a folder, not a plan file", file=display) from None
     except PermissionError:
@@ -63,6 +71,30 @@ def read_text(path: Path, display: str, max_bytes: int = DEFAULT_MAX_BYTES) -> s
     return decode(data, display)
 
 
+def _check_regular(path: Path, display: str) -> None:
+    """A plan must be a regular file: a pipe or device could block or never end."""
+    try:
+        mode = path.stat().st_mode
+    except FileNotFoundError:
+        raise InputError.single(
+            "file not found", file=display, hint="check the path and the spelling of the name"
+        ) from None
+    except PermissionError:
+        raise InputError.single(
+            "permission denied: the file cannot be read", file=display
+        ) from None
+    except OSError as exc:
+        raise InputError.single(f"the file cannot be read ({exc.strerror})", file=display) from None
+    if stat.S_ISDIR(mode):
+        raise InputError.single("this is a folder, not a plan file", file=display)
+    if not stat.S_ISREG(mode):
+        raise InputError.single(
+            "this is not a regular file (it is a pipe, socket or device)",
+            file=display,
+            hint="save the plan to a file and give its path",
+        )
+
+
 def decode(data: bytes, display: str) -> str:
     """Decode bytes as a plan's text: UTF-8 (with or without a byte-order mark) or UTF-16/32."""
     for bom, encoding in _BOMS:
@@ -76,7 +108,7 @@ def decode(data: bytes, display: str) -> str:
                     file=display,
                     hint="save the file again as UTF-8",
                 ) from None
-            return _check_characters(text, display)
+            return _check_characters(_unify_line_ends(text), display)
     if b"\x00" in data:
         raise InputError([_binary_problem(data, display)])
     try:
@@ -91,20 +123,26 @@ def decode(data: bytes, display: str) -> str:
                     line=line,
                     column=column,
                     hint="save the file as UTF-8; most editors offer this under 'Save as'",
+                    source_line=_byte_line(data, exc.start),
                 )
             ]
         ) from None
-    return _check_characters(text, display)
+    return _check_characters(_unify_line_ends(text), display)
+
+
+def _unify_line_ends(text: str) -> str:
+    return text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
 
 
 def _binary_problem(data: bytes, display: str) -> Problem:
     offset = data.index(b"\x00")
-    if _looks_like_utf16(data[:64]):
-        return Problem(
-            "the file looks like UTF-16 text without a byte-order mark",
-            file=display,
-            hint="save the file as UTF-8",
-        )
+    for width, name in ((4, "UTF-32"), (2, "UTF-16")):
+        if _looks_like_wide(data[:64], width):
+            return Problem(
+                f"the file looks like {name} text without a byte-order mark",
+                file=display,
+                hint="save the file as UTF-8",
+            )
     line, column = _byte_position(data, offset)
     return Problem(
         "the file holds binary data (a NUL byte), not a plan written as text",
@@ -112,17 +150,19 @@ def _binary_problem(data: bytes, display: str) -> Problem:
         line=line,
         column=column,
         hint="check that this is the YAML plan and not a spreadsheet, PDF or image",
+        source_line=_byte_line(data, offset),
     )
 
 
-def _looks_like_utf16(sample: bytes) -> bool:
-    """Mostly-ASCII text in UTF-16: every other byte is NUL, the rest are not."""
-    if len(sample) < 8:
+def _looks_like_wide(sample: bytes, width: int) -> bool:
+    """Mostly-ASCII text in UTF-16 or UTF-32: one byte of each group is text, the rest NUL."""
+    if len(sample) < 4 * width:
         return False
-    even, odd = sample[0::2], sample[1::2]
-    return (odd.count(0) >= 0.8 * len(odd) and 0 not in even) or (
-        even.count(0) >= 0.8 * len(even) and 0 not in odd
-    )
+    groups = [sample[i : i + width] for i in range(0, len(sample) - width + 1, width)]
+    for place in (0, width - 1):  # little-endian, big-endian
+        if all(g[place] != 0 for g in groups) and all(g.count(0) == width - 1 for g in groups):
+            return True
+    return False
 
 
 def _byte_position(data: bytes, offset: int) -> tuple[int, int]:
@@ -132,25 +172,45 @@ def _byte_position(data: bytes, offset: int) -> tuple[int, int]:
     return line, column
 
 
+def _byte_line(data: bytes, offset: int) -> str:
+    """The line holding a bad byte, readable (bad bytes shown as U+FFFD)."""
+    start = data.rfind(b"\n", 0, offset) + 1
+    end = data.find(b"\n", offset)
+    raw = data[start : None if end < 0 else end][:1000]
+    return raw.decode("utf-8", errors="replace").replace("\x00", "\ufffd")
+
+
 def _check_characters(text: str, display: str) -> str:
     problems: list[Problem] = []
     for match in _NOT_PRINTABLE.finditer(text):
-        offset = match.start()
-        line_start = text.rfind("\n", 0, offset) + 1
-        line_end = text.find("\n", offset)
-        problems.append(
-            Problem(
-                f"the file holds a control character (U+{ord(match.group()):04X}) "
-                "that a plan cannot contain",
-                file=display,
-                line=text.count("\n", 0, offset) + 1,
-                column=offset - line_start + 1,
-                hint="delete it; it often comes from copying text out of another program",
-                source_line=text[line_start : None if line_end < 0 else line_end],
-            )
+        message = (
+            f"the file holds a control character (U+{ord(match.group()):04X}) "
+            "that a plan cannot contain"
         )
+        problems.append(_located(text, match.start(), message, display))
+        if len(problems) >= MAX_PROBLEMS:
+            raise InputError(problems)
+    for match in _ODD.finditer(text):
+        message = f"the file holds {_ODD_NAMES[match.group()]}, which YAML reads as a line break"
+        if match.group() == "\ufeff":
+            message = f"the file holds {_ODD_NAMES[match.group()]}"
+        problems.append(_located(text, match.start(), message, display))
         if len(problems) >= MAX_PROBLEMS:
             break
     if problems:
-        raise InputError(problems)
+        raise InputError(sorted(problems, key=lambda p: (p.line, p.column)))
     return text
+
+
+def _located(text: str, offset: int, message: str, display: str) -> Problem:
+    line_start = text.rfind("\n", 0, offset) + 1
+    line_end = text.find("\n", offset)
+    return Problem(
+        message,
+        file=display,
+        line=text.count("\n", 0, offset) + 1,
+        column=offset - line_start + 1,
+        hint="delete it, or replace it with a space; it often comes from copying text out "
+        "of another program",
+        source_line=text[line_start : None if line_end < 0 else line_end],
+    )

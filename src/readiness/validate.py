@@ -20,6 +20,7 @@ from pydantic import BaseModel, ValidationError
 from readiness.document import Document, KeyPath
 from readiness.errors import MAX_PROBLEMS, InputError, Problem
 from readiness.plan.types import shown
+from readiness.yamlscalars import short
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -100,6 +101,10 @@ def _problem(
     if kind == "extra_forbidden":
         return _unknown_key(doc, model, path, len(prefix))
     span = doc.nearest(path)[1]
+    if value is None and path and doc.nearest(path)[0] == path:
+        return doc.problem(
+            f"{where} has no value", span, "write its value after the ':', or remove the key"
+        )
     if kind == "literal_error":
         allowed = re.findall(r"'([^']*)'", str(ctx.get("expected", "")))
         guess = suggest(str(value), allowed) if isinstance(value, str) else None
@@ -151,7 +156,7 @@ def _unknown_key(doc: Document, model: type[BaseModel], path: KeyPath, skip: int
     parent, key = path[:-1], str(path[-1])
     allowed = list(_fields_at(model, parent[skip:]))
     where = f"in {label(parent)}" if parent else "at the top of the file"
-    message = f"unknown key '{key}' {where}"
+    message = f"unknown key '{short(key)}' {where}"
     guess = suggest(key, allowed)
     if guess:
         message += f" (did you mean '{guess}'?)"

@@ -47,8 +47,15 @@ def resolve_plain(raw: str) -> object:
     return raw
 
 
+MAX_DIGITS = 60
+"""Longer runs of digits stay text: no count or sum in a plan needs them, and Python refuses
+to read integers of more than a few thousand digits."""
+
+
 def _number(raw: str) -> object:
     value: YamlInt | YamlFloat
+    if len(raw) > MAX_DIGITS:
+        return None
     if _INT.match(raw):
         value = YamlInt(raw)
     elif _HEX.match(raw):
@@ -65,3 +72,8 @@ def _number(raw: str) -> object:
         return None
     value.raw = raw
     return value
+
+
+def short(text: str, limit: int = 60) -> str:
+    """Text quoted in a message, cut short when long."""
+    return text if len(text) <= limit else text[: limit - 3] + "..."

@@ -7,6 +7,7 @@ being rejected rather than used, so it is not a hit; the rubric's ``negation`` s
 words negate and which may stand between.
 """
 
+import bisect
 import re
 from collections.abc import Iterator, Sequence
 from functools import cache, lru_cache
@@ -120,29 +121,60 @@ def _mro_names(annotation: object) -> set[str]:
     return names
 
 
-def is_rejected(
-    text: str, start: int, negation: Negation, phrases: Sequence[tuple[int, int]] = ()
-) -> bool:
-    """Whether the phrase at ``start`` is quoted or negated, so not really used.
+class _Text:
+    """One piece of free text, read once: its words, quoted spans and clause breaks.
 
-    Reading back from the phrase within its clause, a negation must come before anything
-    but connecting words (at most ``negation.reach`` of them); words of other flagged
-    phrases do not count, so "not zero tolerance or sanctions" rejects both.
+    Every phrase found in it is then judged in time proportional to the few words before it,
+    whatever the length of the text.
     """
-    if any(m.start() < start < m.end() for m in _QUOTED.finditer(text)):
+
+    def __init__(self, text: str, flagged: Sequence[tuple[int, int]]) -> None:
+        self.quoted = [m.span() for m in _QUOTED.finditer(text)]
+        self.breaks = [m.end() for m in _CLAUSE_END.finditer(text)]
+        self.words = [
+            (m.group().lower().replace("’", "'"), m.start()) for m in _WORD.finditer(text)
+        ]
+        self.starts = [at for _, at in self.words]
+        self.flagged = sorted(flagged)
+        self.flag_starts = [a for a, _ in self.flagged]
+
+    def in_quotes(self, at: int) -> bool:
+        i = bisect.bisect_left(self.quoted, (at, at)) - 1
+        return 0 <= i < len(self.quoted) and self.quoted[i][0] < at < self.quoted[i][1]
+
+    def in_flagged(self, at: int) -> bool:
+        i = bisect.bisect_right(self.flag_starts, at) - 1
+        return i >= 0 and self.flagged[i][0] <= at < self.flagged[i][1]
+
+    def clause_start(self, at: int) -> int:
+        i = bisect.bisect_right(self.breaks, at) - 1
+        return self.breaks[i] if i >= 0 else 0
+
+
+_LOOK_BACK = 40
+"""Words read back from a phrase at most, looking for a negation."""
+
+
+def _rejected(read: _Text, start: int, negation: Negation) -> bool:
+    """Reading back from the phrase within its clause, a negation must come before anything
+    but connecting words (at most ``negation.reach`` of them); words of other flagged
+    phrases do not count, so "not zero tolerance or sanctions" rejects both."""
+    if read.in_quotes(start):
         return True
-    clause_start = max((m.end() for m in _CLAUSE_END.finditer(text, 0, start)), default=0)
-    words = [
-        (m.group().lower().replace("’", "'"), m.start())
-        for m in _WORD.finditer(text, clause_start, start)
-    ]
+    floor = read.clause_start(start)
+    last = bisect.bisect_left(read.starts, start) - 1
     bridged = 0
-    for i in range(len(words) - 1, -1, -1):
-        word, at = words[i]
-        ending = tuple(w for w, _ in words[: i + 1])
-        if word.endswith("n't") or any(ending[-len(n) :] == n for n in negation.words if n):
+    for i in range(last, max(-1, last - _LOOK_BACK), -1):
+        word, at = read.words[i]
+        if at < floor:
+            return False
+        if word.endswith("n't") or any(
+            len(n) <= i + 1 and tuple(w for w, _ in read.words[i - len(n) + 1 : i + 1]) == n
+            for n in negation.words
+            if n and n[-1] == word
+        ):
             return True
-        if any(a <= at < b for a, b in phrases):
+        if read.in_flagged(at):
             continue
         if word not in negation.connecting:
             return False
@@ -164,28 +196,36 @@ def _sieve(phrases: tuple[Phrase, ...]) -> re.Pattern[str]:
     return re.compile(rf"(?<!\w)(?:{body})", re.IGNORECASE)
 
 
+MAX_HITS = 100
+"""Phrases reported for one criterion at most; the count in the reason is still exact."""
+
+
 def find_hits(
     texts: list[tuple[KeyPath, str]], phrases: tuple[Phrase, ...], negation: Negation
-) -> list[Hit]:
-    """Every phrase used (not quoted, not negated), one pass over each text."""
+) -> tuple[list[Hit], int]:
+    """Phrases used (not quoted, not negated), the first ``MAX_HITS`` of them, and how many."""
     combined = _combined(phrases)
     hits: list[Hit] = []
+    total = 0
     for path, text in texts:
         if not _sieve(phrases).search(text):
             continue
         found = list(combined.finditer(text))
         if not found:
             continue
-        spans = [m.span() for m in found]
+        read = _Text(text, [m.span() for m in found])
+        seen: dict[int, int] = {}
         for match in found:
-            if is_rejected(text, match.start(), negation, spans):
-                continue
             index = int((match.lastgroup or "p0")[1:])
-            phrase = phrases[index]
-            # which match of this phrase's own pattern it is, to find it again in the file
-            occurrence = sum(1 for _ in _compiled(phrases)[index].finditer(text, 0, match.start()))
-            hits.append(Hit(path, occurrence, phrase.phrase, match.group(), phrase.reframe))
-    return hits
+            occurrence = seen.get(index, 0)  # to find this match again in the file
+            seen[index] = occurrence + 1
+            if _rejected(read, match.start(), negation):
+                continue
+            total += 1
+            if len(hits) < MAX_HITS:
+                phrase = phrases[index]
+                hits.append(Hit(path, occurrence, phrase.phrase, match.group(), phrase.reframe))
+    return hits, total
 
 
 class LanguageParams(Params):
@@ -225,16 +265,16 @@ def language(plan: Plan, params: LanguageParams, ctx: Context) -> Finding:
         return no_evidence(f"The {section} section has no free text to read.", (params.scope,))
     where = "the plan's" if params.scope == "all" else f"the {section} section's"
     phrases = tuple(p for group in params.groups for p in ctx.phrases.get(group, ()))
-    hits = find_hits(texts, phrases, ctx.negation)
-    if not hits:
+    hits, total = find_hits(texts, phrases, ctx.negation)
+    if not total:
         return met(
             f"No {kinds} phrases in {where} {plural(len(texts), 'piece')} of free text.",
             *[path for path, _ in texts[:1]],
         )
     shown = "; ".join(f"'{h.found}' (try '{h.reframe}')" for h in hits[:3])
-    more = f"; and {len(hits) - 3} more" if len(hits) > 3 else ""
-    reason = f"{plural(len(hits), 'phrase')} to reframe: {shown}{more}."
+    more = f"; and {total - 3} more" if total > 3 else ""
+    reason = f"{plural(total, 'phrase')} to reframe: {shown}{more}."
     paths = tuple(dict.fromkeys(h.path for h in hits))
-    if len(hits) <= params.partial_max_hits:
+    if total <= params.partial_max_hits:
         return partial(reason, *paths, hits=tuple(hits))
     return not_met(reason, *paths, hits=tuple(hits))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from readiness.errors import InputError
+from readiness.errors import InputError, Problem
 from readiness.loader import Document, load_yaml
 from readiness.plan.models import SUPPORTED_VERSIONS, Plan
 from readiness.plan.types import shown
@@ -13,6 +13,8 @@ from readiness.plan.waivers import waiver_problems
 from readiness.source import DEFAULT_MAX_BYTES, read_text
 from readiness.validate import validate_document
 from readiness.validator_cache import ensure_validator
+
+_EMPTY_HINT = "readiness init writes a starter plan to begin from"
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,8 +32,21 @@ def load_plan(
     return parse_plan(read_text(path, display, max_bytes), display, criteria)
 
 
+def _blank(text: str) -> bool:
+    """Whether the text holds nothing but comments, blank lines and '---' / '...' markers."""
+    for line in text.splitlines():
+        stripped = line.strip()
+        if stripped and not stripped.startswith("#") and stripped not in ("---", "..."):
+            return False
+    return True
+
+
 def parse_plan(text: str, display: str, criteria: set[str] | None = None) -> LoadedPlan:
     """A validated plan; with ``criteria``, waivers must name one of them."""
+    if _blank(text):
+        raise InputError(
+            [Problem("the file is empty: there is no plan in it", file=display, hint=_EMPTY_HINT)]
+        )
     doc = load_yaml(text, display)
     check_shape(doc)
     if criteria is not None:
@@ -45,13 +60,7 @@ def check_shape(doc: Document) -> None:
     supported = ", ".join(str(v) for v in SUPPORTED_VERSIONS)
     if doc.data is None:
         raise InputError(
-            [
-                doc.problem(
-                    "the file is empty: there is no plan in it",
-                    None,
-                    "start from a plan in the examples folder",
-                )
-            ]
+            [doc.problem("the file is empty: there is no plan in it", None, _EMPTY_HINT)]
         )
     if not isinstance(doc.data, dict):
         raise InputError(
@@ -67,18 +76,26 @@ def check_shape(doc: Document) -> None:
     if "readiness" not in doc.data:
         return  # reported with the other missing keys by validation
     version = doc.data["readiness"]
-    if (
-        isinstance(version, bool)
-        or not isinstance(version, int)
-        or version not in SUPPORTED_VERSIONS
-    ):
-        raise InputError(
-            [
-                doc.problem(
-                    f"format version {shown(version)} is not supported: "
-                    f"this version of readiness reads format version {supported}",
-                    doc.nearest(("readiness",))[1],
-                    f"write 'readiness: {SUPPORTED_VERSIONS[-1]}' and follow that format",
-                )
-            ]
+    if isinstance(version, int) and not isinstance(version, bool):
+        if version in SUPPORTED_VERSIONS:
+            return
+        # another version may mean another format: report this alone
+        raise InputError([_version_problem(doc, version, supported)])
+    # no version number at all: report it with the file's other problems
+    doc.problems.append(_version_problem(doc, version, supported))
+    doc.data = {**doc.data, "readiness": SUPPORTED_VERSIONS[-1]}
+
+
+def _version_problem(doc: Document, version: object, supported: str) -> Problem:
+    if version is None:
+        return doc.problem(
+            "the format version has no value",
+            doc.nearest(("readiness",))[1],
+            f"write 'readiness: {SUPPORTED_VERSIONS[-1]}'",
         )
+    return doc.problem(
+        f"format version {shown(version)} is not supported: "
+        f"this version of readiness reads format version {supported}",
+        doc.nearest(("readiness",))[1],
+        f"write 'readiness: {SUPPORTED_VERSIONS[-1]}' and follow that format",
+    )

@@ -7,8 +7,9 @@ same run as every other problem in the file.
 from __future__ import annotations
 
 from readiness.document import Document
-from readiness.errors import Problem
+from readiness.errors import MAX_PROBLEMS, Problem
 from readiness.validate import suggest
+from readiness.yamlscalars import YamlFloat, YamlInt, short
 
 
 def waiver_problems(doc: Document, known: set[str]) -> list[Problem]:
@@ -18,13 +19,17 @@ def waiver_problems(doc: Document, known: set[str]) -> list[Problem]:
     seen: dict[str, int] = {}
     for index, waiver in enumerate(waivers if isinstance(waivers, list) else ()):
         raw = waiver.get("criterion") if isinstance(waiver, dict) else None
+        if isinstance(raw, YamlInt | YamlFloat):
+            raw = raw.raw  # a criterion written as a number is still checked
         if not isinstance(raw, str):
             continue  # validation reports a missing or ill-typed criterion
+        if len(problems) >= MAX_PROBLEMS:
+            break
         criterion = raw.strip().upper()
         span = doc.nearest(("waivers", index, "criterion"))[1]
         if criterion not in known:
             guess = suggest(criterion, sorted(known))
-            message = f"the waiver names '{raw}', which is not a criterion of the rubric"
+            message = f"the waiver names '{short(raw)}', which is not a criterion of the rubric"
             if guess:
                 message += f" (did you mean '{guess}'?)"
             problems.append(doc.problem(message, span, "a waiver names a criterion by its ID"))

@@ -1,0 +1,61 @@
+"""Many plans at once: --jobs gives the same results in the same order, and errors still stop it."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from conftest import EXAMPLES, run
+
+
+@pytest.fixture
+def many(tmp_path: Path) -> Path:
+    """Twenty-four plans: eight copies of each example."""
+    folder = tmp_path / "plans"
+    folder.mkdir()
+    for i in range(8):
+        for example in sorted(EXAMPLES.glob("*.yaml")):
+            shutil.copy(example, folder / f"{i:02d}-{example.name}")
+    return folder
+
+
+def audit(folder: Path, *args: str) -> tuple[int, str, str]:
+    result = run("audit", str(folder), "--as-of", "2027-01-15", *args)
+    return result.returncode, result.stdout, result.stderr
+
+
+def test_parallel_results_equal_serial_ones(many: Path) -> None:
+    serial = audit(many, "-f", "json", "--jobs", "1")
+    parallel = audit(many, "-f", "json", "--jobs", "2")
+    assert serial[0] == parallel[0] == 1
+    assert serial[1] == parallel[1]
+    paths = [p["path"] for p in json.loads(parallel[1])["plans"]]
+    assert paths == sorted(paths)
+    assert len(paths) == 24
+
+
+def test_parallel_summary_lists_every_plan(many: Path) -> None:
+    code, out, _ = audit(many, "--jobs", "2")
+    assert code == 1
+    assert sum(1 for line in out.splitlines() if ".yaml" in line) == 24
+    assert "24 plans audited: 8 fall short of at least developing." in out
+
+
+def test_a_bad_plan_stops_a_parallel_audit(many: Path, tmp_path: Path) -> None:
+    (many / "05-broken.yaml").write_text("readiness: 1\nplan: [\n")
+    report = tmp_path / "r.json"
+    code, out, err = audit(many, "--jobs", "2", "-o", str(report))
+    assert code == 2
+    assert "05-broken.yaml:2:7: error:" in err
+    assert out == ""
+    assert not report.exists()
+
+
+@pytest.mark.parametrize("value", ["0", "-3"])
+def test_jobs_must_be_positive(value: str, many: Path) -> None:
+    code, _, err = audit(many, "--jobs", value)
+    assert code == 2
+    assert "--jobs:" in err
