@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from readiness import __version__
 from readiness.bands import Band
-from readiness.errors import InputError, Problem
 from readiness.judge import judge
 from readiness.plan.load import LoadedPlan, load_plan
-from readiness.result import AuditResult, PlanResult
+from readiness.result import PlanResult
 from readiness.rubric.rubric import Rubric
 from readiness.score import band_for, overall_score, reaches, score_levers
 from readiness.source import DEFAULT_MAX_BYTES
@@ -55,28 +52,3 @@ def audit_one(path: Path, display: str, rubric: Rubric, options: AuditOptions) -
     """Load, validate and audit one plan file; ``InputError`` if it cannot be used."""
     loaded = load_plan(path, display, options.max_bytes, rubric.known_ids())
     return audit_plan(loaded, rubric, options)
-
-
-def audit_files(
-    files: Iterable[tuple[Path, str]], rubric: Rubric, options: AuditOptions
-) -> AuditResult:
-    """Audit every (path, display name) pair; ``InputError`` lists every invalid file's problems."""
-    results: list[PlanResult] = []
-    problems: list[Problem] = []
-    known = rubric.known_ids()
-    for path, display in files:
-        try:
-            loaded = load_plan(path, display, options.max_bytes, known)
-            results.append(audit_plan(loaded, rubric, options))
-        except InputError as exc:
-            problems.extend(exc.problems)
-    if problems:
-        raise InputError(problems)
-    return AuditResult(
-        tool_version=__version__,
-        rubric=rubric,
-        as_of=options.as_of,
-        min_band=options.min_band,
-        fail_under=options.fail_under,
-        plans=tuple(results),
-    )

@@ -261,10 +261,11 @@ def diff(
     """Compare two versions of a plan: score, band, and every criterion that changed."""
     from pathlib import Path
 
-    from readiness.audit import AuditOptions, audit_files
+    from readiness.audit import AuditOptions
     from readiness.diff import compare
     from readiness.outputs import plan_targets, write_atomic
     from readiness.reporters.diff_report import FORMATS as DIFF_FORMATS
+    from readiness.runner import audit_many
 
     settings = _config(config)
     chosen = _choice(format, tuple(DIFF_FORMATS), "--format") if format else None
@@ -274,7 +275,7 @@ def diff(
         as_of=_as_of(as_of), max_bytes=_max_bytes(max_size or settings.max_size_mb or 10.0)
     )
     plans = [(Path(p), _display(p)) for p in (old, new)]
-    result = audit_files(plans, _rubric(rubric, settings), options)
+    result = audit_many(plans, _rubric(rubric, settings), options)
     changes = compare(*result.plans)
     for target in targets:
         write_atomic(target.path, DIFF_FORMATS[target.format][0](changes))

@@ -49,18 +49,12 @@ def describe_size(size: int) -> str:
 
 def read_text(path: Path, display: str, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
     """Return the file's text, or raise ``InputError`` saying plainly what is wrong."""
-    _check_regular(path, display)
     try:
+        _check_regular(path, display)
         with path.open("rb") as handle:
             data = handle.read(max_bytes + 1)
-    except IsADirectoryError:
-        raise InputError.single("this is a folder, not a plan file", file=display) from None
-    except PermissionError:
-        raise InputError.single(
-            "permission denied: the file cannot be read", file=display
-        ) from None
     except OSError as exc:
-        raise InputError.single(f"the file cannot be read ({exc.strerror})", file=display) from None
+        raise _unreadable(exc, display) from None
     if len(data) > max_bytes:
         raise InputError.single(
             f"the file is larger than the {describe_size(max_bytes)} limit for a plan",
@@ -73,26 +67,26 @@ def read_text(path: Path, display: str, max_bytes: int = DEFAULT_MAX_BYTES) -> s
 
 def _check_regular(path: Path, display: str) -> None:
     """A plan must be a regular file: a pipe or device could block or never end."""
-    try:
-        mode = path.stat().st_mode
-    except FileNotFoundError:
-        raise InputError.single(
-            "file not found", file=display, hint="check the path and the spelling of the name"
-        ) from None
-    except PermissionError:
-        raise InputError.single(
-            "permission denied: the file cannot be read", file=display
-        ) from None
-    except OSError as exc:
-        raise InputError.single(f"the file cannot be read ({exc.strerror})", file=display) from None
+    mode = path.stat().st_mode
     if stat.S_ISDIR(mode):
-        raise InputError.single("this is a folder, not a plan file", file=display)
+        raise IsADirectoryError(21, "Is a directory")
     if not stat.S_ISREG(mode):
         raise InputError.single(
             "this is not a regular file (it is a pipe, socket or device)",
             file=display,
             hint="save the plan to a file and give its path",
         )
+
+
+def _unreadable(exc: OSError, display: str) -> InputError:
+    if isinstance(exc, FileNotFoundError):
+        hint = "check the path and the spelling of the name"
+        return InputError.single("file not found", file=display, hint=hint)
+    if isinstance(exc, IsADirectoryError):
+        return InputError.single("this is a folder, not a plan file", file=display)
+    if isinstance(exc, PermissionError):
+        return InputError.single("permission denied: the file cannot be read", file=display)
+    return InputError.single(f"the file cannot be read ({exc.strerror})", file=display)
 
 
 def decode(data: bytes, display: str) -> str:
