@@ -156,11 +156,12 @@ def test_an_unknown_phrase_list_is_refused() -> None:
 
 
 def test_the_fast_default_rubric_equals_the_validated_one() -> None:
-    from readiness.rubric.load import default_rubric, validated_default_rubric
+    from readiness.rubric.default import default_rubric
+    from readiness.rubric.load import bind_default_rubric, validated_default_rubric
     from readiness.rubric.trusted import plain
 
-    fast, checked = default_rubric(), validated_default_rubric()
-    assert fast.sha256 == checked.sha256
+    fast, checked = bind_default_rubric(), validated_default_rubric()
+    assert default_rubric().sha256 == fast.sha256 == checked.sha256
     assert (fast.bands, fast.levers, fast.context, fast.disabled) == (
         checked.bands,
         checked.levers,

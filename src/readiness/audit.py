@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import NamedTuple
 
 from readiness.bands import Band
 from readiness.judge import judge
@@ -15,17 +15,18 @@ from readiness.score import band_for, overall_score, reaches, score_levers
 from readiness.source import DEFAULT_MAX_BYTES
 
 
-@dataclass(frozen=True, slots=True)
-class AuditOptions:
+class AuditOptions(NamedTuple):
     as_of: date
     min_band: Band = "developing"
     fail_under: float | None = None
     max_bytes: int = DEFAULT_MAX_BYTES
+    where: bool = True
+    """Locate every finding in the file; off when only a one-line summary is wanted."""
 
 
 def audit_plan(loaded: LoadedPlan, rubric: Rubric, options: AuditOptions) -> PlanResult:
     doc, plan = loaded.doc, loaded.plan
-    results = judge(doc, plan, rubric, options.as_of)
+    results = judge(doc, plan, rubric, options.as_of, options.where)
     levers = score_levers(rubric.levers, results)
     scored = tuple(lr for lr in levers if lr.lever.scored)
     unscored = tuple(lr for lr in levers if not lr.lever.scored)

@@ -7,9 +7,10 @@ Errors are mapped to exit codes in one place, ``main``: 2 for input the tool can
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -34,16 +35,17 @@ EXIT_FELL_SHORT = 1
 EXIT_INVALID = 2
 EXIT_BUG = 3
 
-app = typer.Typer(
-    add_completion=False,
-    pretty_exceptions_enable=False,
-    rich_markup_mode=None,
-    no_args_is_help=True,
-    context_settings={"help_option_names": ["-h", "--help"]},
-    help="Audit commissioning plans for trauma-informed practice: is each plan ready to turn "
+_APP_SETTINGS: dict[str, Any] = {
+    "add_completion": False,
+    "pretty_exceptions_enable": False,
+    "rich_markup_mode": None,
+    "no_args_is_help": True,
+    "context_settings": {"help_option_names": ["-h", "--help"]},
+    "help": "Audit commissioning plans for trauma-informed practice: is each plan ready to turn "
     "training into practice? Checks a plan against the five levers, scores it, and writes a "
     "gap report a board can read and a CI job can gate on.",
-)
+}
+app = typer.Typer(**_APP_SETTINGS)
 
 Plans = Annotated[
     list[str],
@@ -174,12 +176,12 @@ def audit(
     loaded_rubric = _rubric(rubric, settings)
     if jobs is not None and jobs < 1:
         raise _usage(f"--jobs: {jobs} is not a number of plans to audit at once (1 or more)")
-    # one line per plan is all a many-plan summary shows: keep no more in memory
+    # one line per plan is all a many-plan summary shows: work out and keep no more
     summary_only = not targets and (chosen or "terminal") == "terminal" and len(found) > 1
     result = audit_many(
         [(f.path, f.display) for f in found],
         loaded_rubric,
-        options,
+        options._replace(where=not summary_only),
         jobs=jobs or default_jobs(),
         keep=slim if summary_only else (lambda plan: plan),
     )
@@ -482,10 +484,14 @@ def _rubric_path(path: str | None, settings: Config) -> Path | None:
 
 
 def _rubric(path: str | None, settings: Config) -> Rubric:
+    chosen = _rubric_path(path, settings)
+    if chosen is None:
+        from readiness.rubric.default import default_rubric
+
+        return default_rubric()
     from readiness.rubric.load import load_rubric
 
-    chosen = _rubric_path(path, settings)
-    return load_rubric(chosen, chosen.as_posix() if chosen else None)
+    return load_rubric(chosen, chosen.as_posix())
 
 
 def _emit(
@@ -497,12 +503,15 @@ def _emit(
 
     options = RenderOptions(template_dir=template)
     texts = [(t.path, REPORTERS[t.format].load()(result, options)) for t in targets]
-    printed = REPORTERS[stdout_format].load()(result, _stdout_options(template))
+    printed = REPORTERS[stdout_format].load_stream()(result, _stdout_options(template))
+    first = next(printed, "")  # a whole report, unless the format writes a line at a time
     for path, text in texts:  # every report rendered before any is written
         write_atomic(path, text)
     if stdout_format == "github":
         _github_summary(result)
-    sys.stdout.write(printed)
+    sys.stdout.write(first)
+    for piece in printed:
+        sys.stdout.write(piece)
     sys.stdout.flush()
 
 
@@ -536,12 +545,42 @@ def _debugging() -> bool:
     return "--debug" in sys.argv[1:] or bool(os.environ.get("READINESS_DEBUG"))
 
 
+def _app_for(argv: list[str]) -> typer.Typer:
+    """The app to run: for a plain command line, one holding just the command asked for.
+
+    Typer builds every registered command's options before it runs any, so running
+    ``audit`` would otherwise pay for ``diff``, ``explain`` and the rest on every start.
+    Help, completion and anything unusual get the whole app.
+    """
+    name = argv[1] if len(argv) > 1 else ""
+    wanted = next(
+        (
+            c
+            for c in app.registered_commands
+            if (c.name or getattr(c.callback, "__name__", "").replace("_", "-")) == name
+        ),
+        None,
+    )
+    if wanted is None or any(a in ("-h", "--help") for a in argv[2:]):
+        return app
+    single = typer.Typer(**_APP_SETTINGS)
+    single.callback()(_root)
+    single.registered_commands.append(wanted)
+    return single
+
+
 def main() -> None:
     """Entry point: run the app and map every error to its exit code, in one place."""
     from readiness.errors import InputError
 
+    # pydantic looks for plugins in every installed package when it first builds a
+    # validator; readiness uses none, and the search costs more than a plan's audit
+    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
+    # audits make many short-lived objects and few cycles: collect garbage less often
+    gc.set_threshold(50_000, 20, 20)
+
     try:
-        app()
+        _app_for(sys.argv)()
     except InputError as exc:
         from readiness.diagnostics import format_problems
 

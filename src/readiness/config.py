@@ -9,33 +9,15 @@ It is found in the working folder or the nearest parent, stopping at the reposit
     exclude: ["plans/archive/*"]    # relative to this file; * crosses folders
 """
 
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Annotated
-
-from pydantic import BaseModel, ConfigDict, Field
+from typing import NamedTuple
 
 from readiness.bands import Band
-from readiness.loader import load_yaml
-from readiness.plan.types import Text
-from readiness.source import read_text
-from readiness.validate import validate_document
 
 CONFIG_NAME = ".readiness.yaml"
 
 
-class ConfigModel(BaseModel):
-    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
-
-    rubric: Text | None = None
-    min_band: Band | None = None
-    fail_under: Annotated[float, Field(ge=0, le=100)] | None = None
-    exclude: list[Text] = []
-    max_size_mb: Annotated[float, Field(gt=0)] | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class Config:
+class Config(NamedTuple):
     path: Path | None
     rubric: Path | None = None
     min_band: Band | None = None
@@ -61,8 +43,14 @@ def find_config(start: Path) -> Path | None:
 
 
 def load_config(path: Path | None) -> Config:
+    """The settings in ``path``, validated like a plan (nothing to load when there is none)."""
     if path is None:
         return Config(path=None)
+    from readiness.config_model import ConfigModel
+    from readiness.loader import load_yaml
+    from readiness.source import read_text
+    from readiness.validate import validate_document
+
     display = path.as_posix()
     doc = load_yaml(read_text(path, display), display)
     data = {} if doc.data is None else doc.data

@@ -13,8 +13,8 @@ import os
 import re
 import stat
 from collections.abc import Iterable
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from readiness.errors import InputError, Problem
 
@@ -24,14 +24,12 @@ _PLAN_KEY = re.compile(rb"^readiness[ \t]*:", re.MULTILINE)
 _SNIFF_BYTES = 1024 * 1024
 
 
-@dataclass(frozen=True, slots=True)
-class Found:
+class Found(NamedTuple):
     path: Path
     display: str
 
 
-@dataclass(frozen=True, slots=True)
-class Discovery:
+class Discovery(NamedTuple):
     plans: list[Found]
     excluded: int
     """Plans left out by the configuration's ``exclude`` patterns."""

@@ -8,14 +8,13 @@ where one helps. ``InputError`` carries every problem found in one file (exit co
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 MAX_PROBLEMS = 50
 """How many problems one file may report before the list is cut short."""
 
 
-@dataclass(frozen=True, slots=True)
-class Problem:
+class Problem(NamedTuple):
     """One thing wrong with an input, and where."""
 
     message: str

@@ -14,39 +14,41 @@ from readiness.rubric.rubric import Criterion, Rubric
 from readiness.validate import label
 
 
-def judge(doc: Document, plan: Plan, rubric: Rubric, as_of: date) -> list[CriterionResult]:
+def judge(
+    doc: Document, plan: Plan, rubric: Rubric, as_of: date, where: bool = True
+) -> list[CriterionResult]:
+    """Every criterion's result; with ``where`` false, without locations (for a summary)."""
     waivers = {w.criterion: (i, w) for i, w in enumerate(plan.waivers or ())}
     results = []
     for criterion in rubric.criteria:
         finding = criterion.check.run(plan, criterion.params, rubric.context)
-        results.append(_result(doc, criterion, finding, waivers.get(criterion.id), as_of))
+        waived = waivers.get(criterion.id)
+        results.append(_result(doc if where else None, criterion, finding, waived, as_of))
     return results
 
 
 def _result(
-    doc: Document,
+    doc: Document | None,
     criterion: Criterion,
     finding: Finding,
     waived: tuple[int, Waiver] | None,
     as_of: date,
 ) -> CriterionResult:
-    locations = tuple(locate(doc, path) for path in dict.fromkeys(finding.paths))
-    if not locations:
-        locations = (locate(doc, ()),)
-    hits = tuple(_hit(doc, hit) for hit in finding.hits)
-    if hits:  # the phrases themselves are the places to look
-        locations = tuple(dict.fromkeys(hit.location for hit in hits))
+    locations: tuple[Location, ...] = ()
+    hits: tuple[PhraseHit, ...] = ()
+    if doc is not None:
+        locations = tuple(locate(doc, path) for path in dict.fromkeys(finding.paths))
+        if not locations:
+            locations = (locate(doc, ()),)
+        hits = tuple(_hit(doc, hit) for hit in finding.hits)
+        if hits:  # the phrases themselves are the places to look
+            locations = tuple(dict.fromkeys(hit.location for hit in hits))
     outcome, reason, note = finding.outcome, finding.reason, None
     if waived is not None:
         index, waiver = waived
         expired = waiver.until < as_of
-        note = WaiverNote(
-            waiver.reason,
-            waiver.approved_by,
-            waiver.until,
-            expired,
-            locate(doc, ("waivers", index)),
-        )
+        place = locate(doc, ("waivers", index)) if doc is not None else Location(0, 0, "")
+        note = WaiverNote(waiver.reason, waiver.approved_by, waiver.until, expired, place)
         if expired:
             reason = f"{reason} (The waiver expired on {waiver.until.isoformat()}.)"
         else:

@@ -13,10 +13,7 @@ the pure-Python one otherwise), not from PyYAML's composer and constructor, beca
 
 from __future__ import annotations
 
-import gc
 import re
-from collections.abc import Iterator
-from contextlib import contextmanager
 from typing import Any
 
 import yaml
@@ -24,7 +21,6 @@ from yaml import events as ev
 
 from readiness.document import Document, KeyPath, Marks, Span, to_span
 from readiness.errors import MAX_PROBLEMS, InputError, Problem
-from readiness.yamlerrors import syntax_problem
 from readiness.yamlscalars import YamlFloat, YamlInt, resolve_plain, short
 
 __all__ = ["Document", "KeyPath", "Span", "YamlFloat", "YamlInt", "load_yaml", "resolve_plain"]
@@ -40,6 +36,8 @@ MAX_NODES = 250_000
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 _STANDARD = "tag:yaml.org,2002:"
+_MAY_RESOLVE = frozenset("0123456789+-.~nNtTfF")
+"""First characters of plain scalars that may be null, a boolean or a number."""
 _CParser: Any
 try:
     from yaml._yaml import CParser as _CParser
@@ -98,18 +96,6 @@ def _marks(event: Any) -> Marks:
     return event.start_mark, event.end_mark
 
 
-@contextmanager
-def _no_gc() -> Iterator[None]:
-    # Building creates many small objects and no cycles; the collector only slows it down.
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
-
-
 class _Builder:
     def __init__(self, file: str, text: str) -> None:
         self.doc = Document(file, text, None)
@@ -148,6 +134,7 @@ class _Builder:
         }
         scalar = ev.ScalarEvent
         stack = self.stack
+        keys, values = self.keys, self.values
         while True:
             event = parser.get_event()
             kind = type(event)
@@ -161,7 +148,25 @@ class _Builder:
                     frame.key_span = (event.start_mark, event.end_mark)
                     continue
                 raw = event.value
-                value = resolve_plain(raw) if event.implicit[0] else raw
+                value = raw
+                if event.implicit[0] and (not raw or raw[0] in _MAY_RESOLVE):
+                    value = resolve_plain(raw)
+                key = frame.key
+                if (
+                    key is not None
+                    and frame.record
+                    and key not in frame.container
+                    and self.nodes < MAX_NODES
+                ):  # a value for its key, the commonest event of all
+                    self.nodes += 1
+                    frame.size += 1
+                    frame.chars += len(raw)
+                    frame.container[key] = value  # type: ignore[call-overload]
+                    frame.key = None
+                    path = (*frame.path, key)
+                    keys[path] = frame.key_span  # type: ignore[assignment]
+                    values[path] = (event.start_mark, event.end_mark)
+                    continue
                 self.place(value, (event.start_mark, event.end_mark), 1, len(raw))
                 continue
             if kind is ev.StreamEndEvent:
@@ -359,11 +364,12 @@ def load_yaml(text: str, file: str) -> Document:
     parser = None
     try:
         parser = _make_parser(text)
-        with _no_gc():
-            builder.run(parser)
+        builder.run(parser)
     except _Stop:
         builder.fatal = True
     except yaml.YAMLError as exc:
+        from readiness.yamlerrors import syntax_problem
+
         builder.fatal = True
         builder.problems.append(syntax_problem(exc, builder.doc))
     finally:

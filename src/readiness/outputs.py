@@ -5,15 +5,14 @@ from __future__ import annotations
 import os
 import tempfile
 from collections.abc import Mapping
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from readiness.errors import InputError, Problem
 from readiness.reporters import REPORTERS
 
 
-@dataclass(frozen=True, slots=True)
-class Target:
+class Target(NamedTuple):
     path: Path
     format: str
 

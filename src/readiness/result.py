@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
+from typing import NamedTuple
 
 from readiness.bands import Band
 from readiness.checks.base import Outcome
 from readiness.rubric.rubric import Criterion, Lever, Rubric
 
 
-@dataclass(frozen=True, slots=True)
-class Location:
+class Location(NamedTuple):
     line: int
     column: int
     key: str
@@ -30,16 +29,14 @@ class Location:
         return f"{file} (add {self.key})"
 
 
-@dataclass(frozen=True, slots=True)
-class PhraseHit:
+class PhraseHit(NamedTuple):
     phrase: str
     found: str
     reframe: str
     location: Location
 
 
-@dataclass(frozen=True, slots=True)
-class WaiverNote:
+class WaiverNote(NamedTuple):
     reason: str
     approved_by: str
     until: date
@@ -47,8 +44,7 @@ class WaiverNote:
     location: Location
 
 
-@dataclass(frozen=True, slots=True)
-class CriterionResult:
+class CriterionResult(NamedTuple):
     criterion: Criterion
     outcome: Outcome
     reason: str
@@ -61,8 +57,7 @@ class CriterionResult:
         return self.outcome in (Outcome.PARTIAL, Outcome.NOT_MET, Outcome.NO_EVIDENCE)
 
 
-@dataclass(frozen=True, slots=True)
-class LeverResult:
+class LeverResult(NamedTuple):
     lever: Lever
     score: float | None
     """0-100, one decimal (rounded down); None when every criterion of the lever is left out."""
@@ -71,8 +66,7 @@ class LeverResult:
     """The score before rounding, for the overall mean."""
 
 
-@dataclass(frozen=True, slots=True)
-class PlanResult:
+class PlanResult(NamedTuple):
     path: str
     title: str
     commissioner: str
@@ -87,8 +81,7 @@ class PlanResult:
     passed: bool
 
 
-@dataclass(frozen=True, slots=True)
-class AuditResult:
+class AuditResult(NamedTuple):
     tool_version: str
     rubric: Rubric
     as_of: date

@@ -11,7 +11,6 @@ from __future__ import annotations
 import multiprocessing
 import os
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -36,8 +35,8 @@ def default_jobs() -> int:
 
 
 def slim(plan: PlanResult) -> PlanResult:
-    """Only what a one-line summary needs: the plan without its criteria."""
-    return replace(plan, criteria=())
+    """Only what a one-line summary needs: no criteria, levers or reasons."""
+    return plan._replace(criteria=(), levers=(), unscored=(), band_reasons=(), commissioner="")
 
 
 def audit_many(

@@ -9,7 +9,6 @@ must never happen on hostile data.
 
 from __future__ import annotations
 
-import difflib
 import re
 import types
 from functools import lru_cache
@@ -39,6 +38,8 @@ def label(path: KeyPath) -> str:
 
 def suggest(word: str, choices: list[str] | tuple[str, ...]) -> str | None:
     """The closest allowed word, if one is close enough to be a likely typo."""
+    import difflib
+
     found = difflib.get_close_matches(word.lower(), [c.lower() for c in choices], n=1, cutoff=0.6)
     if not found:
         return None

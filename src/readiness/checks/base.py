@@ -6,11 +6,11 @@ key paths it read (``judge`` turns those paths into lines and columns).
 """
 
 import calendar
-from collections.abc import Callable
-from dataclasses import dataclass, field
+from collections.abc import Callable, Mapping
 from datetime import date
 from enum import Enum
-from typing import Any, Generic, TypeVar
+from types import MappingProxyType
+from typing import Any, Generic, NamedTuple, TypeVar
 
 from pydantic import BaseModel, ConfigDict
 
@@ -47,8 +47,7 @@ _VALUES = {
 }
 
 
-@dataclass(frozen=True, slots=True)
-class Hit:
+class Hit(NamedTuple):
     """A phrase found in a piece of free text, by the language checks."""
 
     path: KeyPath
@@ -59,30 +58,26 @@ class Hit:
     reframe: str
 
 
-@dataclass(frozen=True, slots=True)
-class Finding:
+class Finding(NamedTuple):
     outcome: Outcome
     reason: str
     paths: tuple[KeyPath, ...] = ()
     hits: tuple[Hit, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
-class Phrase:
+class Phrase(NamedTuple):
     phrase: str
     reframe: str
 
 
-@dataclass(frozen=True, slots=True)
-class Instrument:
+class Instrument(NamedTuple):
     name: str
     full_name: str
     focus: str
     aliases: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
-class Negation:
+class Negation(NamedTuple):
     """How the language checks recognise a phrase being rejected rather than used."""
 
     words: tuple[tuple[str, ...], ...] = ()
@@ -92,11 +87,10 @@ class Negation:
     reach: int = 4
 
 
-@dataclass(frozen=True, slots=True)
-class Context:
+class Context(NamedTuple):
     """Rubric-wide data that some checks read: phrase lists, negation, instruments."""
 
-    phrases: dict[str, tuple[Phrase, ...]] = field(default_factory=dict)
+    phrases: Mapping[str, tuple[Phrase, ...]] = MappingProxyType({})
     instruments: tuple[Instrument, ...] = ()
     negation: Negation = Negation()
 
@@ -116,14 +110,20 @@ P = TypeVar("P", bound=Params)
 CheckFunction = Callable[[Plan, P, Context], Finding]
 
 
-@dataclass(frozen=True, slots=True)
 class Check(Generic[P]):
-    name: str
-    params: type[P]
-    run: CheckFunction[P]
-    reads: tuple[str, ...]
-    """The plan keys the check reads, for ``readiness explain``."""
-    doc: str
+    """A registered check: its name, its params' model, the function, what it reads."""
+
+    __slots__ = ("doc", "name", "params", "reads", "run")
+
+    def __init__(
+        self, name: str, params: type[P], run: CheckFunction[P], reads: tuple[str, ...], doc: str
+    ) -> None:
+        self.name = name
+        self.params = params
+        self.run = run
+        self.reads = reads
+        """The plan keys the check reads, for ``readiness explain``."""
+        self.doc = doc
 
 
 REGISTRY: dict[str, Check[Any]] = {}

@@ -205,10 +205,13 @@ def find_hits(
 ) -> tuple[list[Hit], int]:
     """Phrases used (not quoted, not negated), the first ``MAX_HITS`` of them, and how many."""
     combined = _combined(phrases)
+    sieve = _sieve(phrases)
     hits: list[Hit] = []
     total = 0
+    if not sieve.search("\n".join(text for _, text in texts)):
+        return hits, total  # no phrase's first word anywhere: nothing to look at
     for path, text in texts:
-        if not _sieve(phrases).search(text):
+        if not sieve.search(text):
             continue
         found = list(combined.finditer(text))
         if not found:

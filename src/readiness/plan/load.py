@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from readiness.errors import InputError, Problem
 from readiness.loader import Document, load_yaml
@@ -17,8 +17,7 @@ from readiness.validator_cache import ensure_validator
 _EMPTY_HINT = "readiness init writes a starter plan to begin from"
 
 
-@dataclass(frozen=True, slots=True)
-class LoadedPlan:
+class LoadedPlan(NamedTuple):
     doc: Document
     plan: Plan
 

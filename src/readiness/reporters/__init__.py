@@ -8,16 +8,15 @@ JSON path never pays for Jinja or rich.
 from __future__ import annotations
 
 import importlib
-from dataclasses import dataclass
+from collections.abc import Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, NamedTuple, Protocol
 
 if TYPE_CHECKING:
     from readiness.result import AuditResult
 
 
-@dataclass(frozen=True, slots=True)
-class RenderOptions:
+class RenderOptions(NamedTuple):
     color: bool = False
     """Use terminal colours (the terminal format only)."""
     unicode: bool = True
@@ -31,8 +30,11 @@ class Render(Protocol):
     def __call__(self, result: AuditResult, options: RenderOptions) -> str: ...
 
 
-@dataclass(frozen=True, slots=True)
-class Reporter:
+class Stream(Protocol):
+    def __call__(self, result: AuditResult, options: RenderOptions) -> Iterator[str]: ...
+
+
+class Reporter(NamedTuple):
     name: str
     module: str
     suffixes: tuple[str, ...]
@@ -41,6 +43,16 @@ class Reporter:
     def load(self) -> Render:
         render: Render = importlib.import_module(self.module).render
         return render
+
+    def load_stream(self) -> Stream:
+        """The reporter's output a piece at a time (the whole text at once if it has no
+        ``stream``)."""
+        module = importlib.import_module(self.module)
+        stream: Stream | None = getattr(module, "stream", None)
+        if stream is not None:
+            return stream
+        render: Render = module.render
+        return lambda result, options: iter((render(result, options),))
 
 
 REPORTERS: dict[str, Reporter] = {

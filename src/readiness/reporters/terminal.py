@@ -7,6 +7,7 @@ output is not a terminal (CI logs, pipes), so rich is imported only to colour a 
 from __future__ import annotations
 
 import textwrap
+from collections.abc import Iterator
 
 from readiness.bands import Band
 from readiness.reporters import RenderOptions
@@ -38,21 +39,25 @@ _RATING_STYLE = {"Green": "green", "Amber": "yellow", "Red": "red", "Not scored"
 
 
 def render(result: AuditResult, options: RenderOptions) -> str:
-    lines = build(result, options)
+    return "".join(stream(result, options))
+
+
+def stream(result: AuditResult, options: RenderOptions) -> Iterator[str]:
+    """The summary a piece at a time, so ten thousand plans' lines are never all held."""
     if options.color:
-        return _rich(lines, options.width)
-    return "".join("".join(text for text, _ in line) + "\n" for line in lines)
+        yield _rich(list(build(result, options)), options.width)
+        return
+    for line in build(result, options):
+        yield "".join(text for text, _ in line) + "\n"
 
 
-def build(result: AuditResult, options: RenderOptions) -> list[Line]:
-    lines: list[Line] = []
+def build(result: AuditResult, options: RenderOptions) -> Iterator[Line]:
     if len(result.plans) == 1:
-        lines.extend(_plan(result.plans[0], result, options))
+        yield from _plan(result.plans[0], result, options)
     else:
-        lines.extend(_table(result))
-    lines.append([])
-    lines.append(_verdict(result))
-    return lines
+        yield from _table(result)
+    yield []
+    yield _verdict(result)
 
 
 def _plan(plan: PlanResult, result: AuditResult, options: RenderOptions) -> list[Line]:
@@ -119,20 +124,17 @@ def _bar(lever: LeverResult, bands: Bands, unicode: bool) -> Line:
     ]
 
 
-def _table(result: AuditResult) -> list[Line]:
-    lines: list[Line] = [[("  BAND           SCORE  PLAN", "bold")]]
+def _table(result: AuditResult) -> Iterator[Line]:
+    yield [("  BAND           SCORE  PLAN", "bold")]
     for plan in result.plans:
         short = "" if plan.passed else "  (falls short)"
-        lines.append(
-            [
-                (f"  {plan.band:<13}", _BAND_STYLE[plan.band]),
-                (f"  {plan.score:5.1f}  ", ""),
-                (plan.path, "bold"),
-                (f"  {plan.title}", "dim"),
-                (short, "red"),
-            ]
-        )
-    return lines
+        yield [
+            (f"  {plan.band:<13}", _BAND_STYLE[plan.band]),
+            (f"  {plan.score:5.1f}  ", ""),
+            (plan.path, "bold"),
+            (f"  {plan.title}", "dim"),
+            (short, "red"),
+        ]
 
 
 def _verdict(result: AuditResult) -> Line:

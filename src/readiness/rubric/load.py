@@ -27,17 +27,15 @@ from readiness.validate import ordered, problems_from_errors, suggest, validate_
 def load_rubric(path: Path | None = None, display: str | None = None) -> Rubric:
     """The default rubric (``path`` None) or a rubric file; ``InputError`` if it is invalid."""
     if path is None:
+        from readiness.rubric.default import default_rubric
+
         return default_rubric()
     shown = display or path.as_posix()
     return parse_rubric(read_text(path, shown), shown)
 
 
-def default_rubric() -> Rubric:
-    """The shipped rubric, bound without validating it again on every run.
-
-    It is fixed at install time and the test suite validates it (and checks that this
-    result equals the validated one), so validation here would only cost start-up time.
-    """
+def bind_default_rubric() -> Rubric:
+    """The shipped rubric bound to its checks, trusted rather than validated."""
     data = load_yaml(default_rubric_text(), "<default rubric>").data
     assert isinstance(data, dict)
     structure, raw_params = _split_params(data)

@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from readiness.bands import Band
 from readiness.checks.base import Check, Context, Params
 
 
-@dataclass(frozen=True, slots=True)
-class Lever:
+class Lever(NamedTuple):
     id: str
     title: str
     weight: float
@@ -19,8 +17,7 @@ class Lever:
     summary: str | None
 
 
-@dataclass(frozen=True, slots=True)
-class Criterion:
+class Criterion(NamedTuple):
     id: str
     lever: str
     title: str
@@ -35,16 +32,14 @@ class Criterion:
     refs: dict[str, tuple[str, ...]]
 
 
-@dataclass(frozen=True, slots=True)
-class Bands:
+class Bands(NamedTuple):
     training_only_below: float
     at_risk_below: float
     developing_below: float
     lever_floor: float
 
 
-@dataclass(frozen=True, slots=True)
-class Rubric:
+class Rubric(NamedTuple):
     id: str
     version: int
     title: str
