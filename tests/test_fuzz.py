@@ -1,7 +1,7 @@
 """Property-based tests: whatever the input, the loader and the CLI answer without a traceback.
 
 Inputs are arbitrary bytes, arbitrary YAML, and mutated valid plans. The CLI runs in-process
-(through ``readiness.cli.main``, the installed entry point's function) so that hundreds of
+(through ``readiness.cli.run``, what the installed entry point runs) so that hundreds of
 examples fit in a few seconds; ``test_cli.py`` covers the installed command itself.
 """
 
@@ -17,7 +17,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import EXAMPLES
-from readiness.cli import main
+from readiness.cli import run
 from readiness.errors import InputError
 from readiness.loader import load_yaml
 
@@ -37,7 +37,7 @@ def cli(*args: str) -> tuple[int, str, str]:
     code: int | str | None = 0
     try:
         with redirect_stdout(out), redirect_stderr(err):
-            main()
+            run()
     except SystemExit as exc:
         code = exc.code
     finally:

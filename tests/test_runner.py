@@ -40,6 +40,7 @@ def test_parallel_results_equal_serial_ones(many: Path) -> None:
 def test_parallel_summary_lists_every_plan(many: Path) -> None:
     code, out, _ = audit(many, "--jobs", "2")
     assert code == 1
+    assert (code, out) == audit(many, "--jobs", "1")[:2]
     assert sum(1 for line in out.splitlines() if ".yaml" in line) == 24
     assert "24 plans audited: 8 fall short of at least developing." in out
 

@@ -101,3 +101,48 @@ def test_invalid_plans_are_caught_with_a_cached_validator(tmp_path: Path) -> Non
     result = run("audit", str(plan), env={"XDG_CACHE_HOME": str(tmp_path)})
     assert result.returncode == 2
     assert "workforce.practitioners must be at least 1" in result.stderr
+
+
+# -- compiled report templates ------------------------------------------------------------
+def report(cache: Path, out: Path, *extra: str) -> str:
+    env = {"XDG_CACHE_HOME": str(cache)}
+    result = run("audit", str(EXAMPLES / "developing.yaml"), "-o", str(out), *extra, env=env)
+    assert result.returncode in (0, 1), result.stderr
+    return out.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("name", ["board.md", "board.html"])
+def test_compiled_templates_are_cached_and_give_the_same_report(tmp_path: Path, name: str) -> None:
+    first = report(tmp_path, tmp_path / name, "--as-of", "2027-01-15")
+    kept = list((tmp_path / "readiness" / "templates").glob("*.cache"))
+    assert len(kept) == 1
+    assert report(tmp_path, tmp_path / name, "--as-of", "2027-01-15") == first
+    kept[0].write_bytes(b"not compiled code")
+    assert report(tmp_path, tmp_path / name, "--as-of", "2027-01-15") == first
+
+
+def test_an_edited_own_template_is_compiled_again(tmp_path: Path) -> None:
+    templates = tmp_path / "templates"
+    templates.mkdir()
+    own = templates / "report.md.j2"
+    own.write_text("first {{ plans | length }}\n")
+    assert report(tmp_path, tmp_path / "a.md", "--template", str(templates)) == "first 1\n"
+    own.write_text("second {{ plans | length }}\n")
+    assert report(tmp_path, tmp_path / "b.md", "--template", str(templates)) == "second 1\n"
+
+
+def test_an_unwritable_template_cache_is_ignored(tmp_path: Path) -> None:
+    (tmp_path / "readiness").mkdir()
+    (tmp_path / "readiness" / "templates").write_text("a file where the folder would go")
+    assert report(tmp_path, tmp_path / "board.md").startswith("# Implementation readiness")
+
+
+def test_the_command_ends_without_a_last_collection() -> None:
+    code = (
+        "import gc, sys\nfrom readiness.cli import main\n"
+        f"sys.argv = ['readiness', 'audit', {str(EXAMPLES / 'ready.yaml')!r}]\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "print(gc.isenabled(), gc.get_freeze_count() > 0, file=sys.stderr)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stderr.strip().splitlines()[-1] == "False True"

@@ -49,7 +49,7 @@ def audit_many(
     """Audit every file; ``InputError`` lists every invalid file's problems."""
     plans: list[PlanResult] = []
     problems: list[Problem] = []
-    for outcome in _outcomes(files, rubric, options, jobs):
+    for outcome in _outcomes(files, rubric, options, jobs, keep):
         if isinstance(outcome, list):
             problems.extend(outcome)
         elif not problems:
@@ -67,7 +67,11 @@ def audit_many(
 
 
 def _outcomes(
-    files: Sequence[tuple[Path, str]], rubric: Rubric, options: AuditOptions, jobs: int
+    files: Sequence[tuple[Path, str]],
+    rubric: Rubric,
+    options: AuditOptions,
+    jobs: int,
+    keep: Callable[[PlanResult], PlanResult],
 ) -> Iterator[Outcome]:
     jobs = max(1, min(jobs, len(files) // MIN_PLANS_PER_JOB))
     fork = "fork" in multiprocessing.get_all_start_methods()
@@ -75,12 +79,14 @@ def _outcomes(
         for path, display in files:
             yield _audit(rubric, options, path, display)
         return
-    _STATE.update(rubric=rubric, options=options)
+    # workers are forked: they inherit the rubric and ``keep`` and send back only what is kept
+    _STATE.update(rubric=rubric, options=options, keep=keep)
+    by_id = Lookup(rubric)
     try:
         with multiprocessing.get_context("fork").Pool(jobs) as pool:
             chunk = max(1, min(64, len(files) // (jobs * 8)))
             for packed in pool.imap(_work, files, chunksize=chunk):
-                yield unpack(packed, rubric) if isinstance(packed, tuple) else packed
+                yield unpack(packed, by_id) if isinstance(packed, tuple) else packed
     finally:
         _STATE.clear()
 
@@ -92,17 +98,13 @@ def _audit(rubric: Rubric, options: AuditOptions, path: Path, display: str) -> O
         return list(exc.problems)
 
 
-def _state() -> tuple[Rubric, AuditOptions]:
-    rubric, options = _STATE["rubric"], _STATE["options"]
+def _work(item: tuple[Path, str]) -> tuple[Any, ...] | list[Problem]:
+    """In a worker: audit one plan and pack what is kept of its result for the trip back."""
+    rubric, options, keep = _STATE["rubric"], _STATE["options"], _STATE["keep"]
     assert isinstance(rubric, Rubric)
     assert isinstance(options, AuditOptions)
-    return rubric, options
-
-
-def _work(item: tuple[Path, str]) -> tuple[Any, ...] | list[Problem]:
-    """In a worker: audit one plan and pack its result for the trip back."""
-    outcome = _audit(*_state(), *item)
-    return outcome if isinstance(outcome, list) else pack(outcome)
+    outcome = _audit(rubric, options, *item)
+    return outcome if isinstance(outcome, list) else pack(keep(outcome))
 
 
 def pack(plan: PlanResult) -> tuple[Any, ...]:
@@ -123,11 +125,17 @@ def pack(plan: PlanResult) -> tuple[Any, ...]:
     )
 
 
-def unpack(packed: tuple[Any, ...], rubric: Rubric) -> PlanResult:
+class Lookup:
+    """A rubric's levers and criteria by ID, to unpack results."""
+
+    def __init__(self, rubric: Rubric) -> None:
+        self.levers = {lv.id: lv for lv in rubric.levers}
+        self.criteria = {c.id: c for c in rubric.criteria}
+
+
+def unpack(packed: tuple[Any, ...], by_id: Lookup) -> PlanResult:
     path, title, commissioner, score, band, reasons, levers, criteria, passed = packed
-    by_lever = {lv.id: lv for lv in rubric.levers}
-    by_id = {c.id: c for c in rubric.criteria}
-    lever_results = [LeverResult(by_lever[i], s, n, raw) for i, s, n, raw in levers]
+    lever_results = [LeverResult(by_id.levers[i], s, n, raw) for i, s, n, raw in levers]
     return PlanResult(
         path=path,
         title=title,
@@ -137,6 +145,6 @@ def unpack(packed: tuple[Any, ...], rubric: Rubric) -> PlanResult:
         band_reasons=reasons,
         levers=tuple(lr for lr in lever_results if lr.lever.scored),
         unscored=tuple(lr for lr in lever_results if not lr.lever.scored),
-        criteria=tuple(CriterionResult(by_id[c], *rest) for c, *rest in criteria),
+        criteria=tuple(CriterionResult(by_id.criteria[c], *rest) for c, *rest in criteria),
         passed=passed,
     )

@@ -22,6 +22,38 @@ def score(value: float | None) -> str:
     return "-" if value is None else f"{value:.1f}"
 
 
+class _BytecodeCache(jinja2.FileSystemBytecodeCache):
+    """Compiled templates kept in the user's cache: compiling the report templates costs more
+    than rendering them. Jinja checks each entry against the template's source, so an edited
+    template (shipped or the user's own) is compiled again; a cache that cannot be written is
+    simply not used."""
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        try:
+            super().load_bytecode(bucket)
+        except Exception:  # unreadable or not compiled code: compile as usual
+            bucket.reset()
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        try:
+            Path(self.directory).mkdir(parents=True, exist_ok=True)
+            super().dump_bytecode(bucket)
+        except OSError:
+            pass
+
+
+def _bytecode_cache(autoescape: bool) -> jinja2.BytecodeCache | None:
+    from readiness import __version__
+    from readiness.cache import cache_folder
+
+    folder = cache_folder()
+    if folder is None:
+        return None
+    # Compiled code depends on the environment's options and on Jinja's own version.
+    options = f"{__version__}-{jinja2.__version__}-{'html' if autoescape else 'text'}"
+    return _BytecodeCache(str(folder / "templates"), f"{options}-%s.cache")
+
+
 def environment(template_dir: Path | None, *, autoescape: bool) -> jinja2.Environment:
     loaders: list[jinja2.BaseLoader] = []
     if template_dir is not None:
@@ -34,6 +66,7 @@ def environment(template_dir: Path | None, *, autoescape: bool) -> jinja2.Enviro
         lstrip_blocks=True,
         keep_trailing_newline=True,
         undefined=jinja2.StrictUndefined,
+        bytecode_cache=_bytecode_cache(autoescape),
     )
     env.filters.update(
         md=md,
