@@ -60,3 +60,22 @@ def test_jobs_must_be_positive(value: str, many: Path) -> None:
     code, _, err = audit(many, "--jobs", value)
     assert code == 2
     assert "--jobs:" in err
+
+
+def test_the_benchmark_plans_are_valid_and_distinct(tmp_path: Path) -> None:
+    """The benchmark times audits, not error messages: its generated plans must be valid."""
+    import importlib.util
+
+    from conftest import ROOT
+
+    spec = importlib.util.spec_from_file_location("bench", ROOT / "bench" / "bench.py")
+    assert spec is not None
+    assert spec.loader is not None
+    bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)
+    folder = bench.make_plans(tmp_path / "plans", 12)
+    assert run("validate", str(folder)).returncode == 0
+    assert len({p.read_text() for p in folder.iterdir()}) == 12
+    code, out, _ = audit(folder, "-f", "json")
+    assert code == 0
+    assert len(json.loads(out)["plans"]) == 12
