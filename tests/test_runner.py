@@ -79,3 +79,52 @@ def test_the_benchmark_plans_are_valid_and_distinct(tmp_path: Path) -> None:
     code, out, _ = audit(folder, "-f", "json")
     assert code == 0
     assert len(json.loads(out)["plans"]) == 12
+
+
+def test_a_reader_that_stops_early_does_not_change_the_exit_code(tmp_path: Path) -> None:
+    """``readiness audit plans/ | head -1`` under pipefail: the code still says the plans pass."""
+    import subprocess
+
+    from conftest import readiness_command
+
+    folder = tmp_path / "plans"
+    folder.mkdir()
+    for i in range(20):
+        shutil.copy(EXAMPLES / "ready.yaml", folder / f"{i:02d}.yaml")
+    for fmt in ("terminal", "json"):
+        process = subprocess.Popen(
+            [readiness_command(), "audit", str(folder), "-f", fmt, "--as-of", "2027-01-15"],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+        )
+        assert process.stdout is not None
+        process.stdout.close()  # nobody reads: every write meets a closed pipe
+        _, err = process.communicate()
+        assert process.returncode == 0, err
+        assert err == b""
+
+
+@pytest.mark.parametrize(
+    ("argv", "code"),
+    [
+        (["validate", str(EXAMPLES)], 0),
+        (["schema"], 0),
+        (["rubric", "list"], 0),
+        (["explain", "RP-01"], 0),
+        (["diff", str(EXAMPLES / "training-only.yaml"), str(EXAMPLES / "ready.yaml")], 0),
+    ],
+)
+def test_every_command_keeps_its_exit_code_when_the_reader_stops(
+    argv: list[str], code: int
+) -> None:
+    import subprocess
+
+    from conftest import readiness_command
+
+    process = subprocess.Popen(
+        [readiness_command(), *argv], stdout=subprocess.PIPE, stderr=subprocess.PIPE
+    )
+    assert process.stdout is not None
+    process.stdout.close()
+    _, err = process.communicate()
+    assert (process.returncode, err) == (code, b"")

@@ -6,6 +6,7 @@ The CLI runs many times in CI loops, so a command must not import what it does n
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -146,3 +147,72 @@ def test_the_command_ends_without_a_last_collection() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stderr.strip().splitlines()[-1] == "False True"
+
+
+# -- what the cache trusts ----------------------------------------------------------------
+def test_the_cache_key_follows_contents_not_file_times(tmp_path: Path) -> None:
+    from readiness.cache import content_key
+
+    root = tmp_path / "readiness"
+    (root / "plan").mkdir(parents=True)
+    code, rubric = root / "plan" / "models.py", tmp_path / "default.yaml"
+    code.write_text("weight = 1\n")
+    rubric.write_text("weight: 1\n")
+    for path in (code, rubric):
+        os.utime(path, (1, 1))  # as in the Nix store, or a copy that keeps times
+    first = content_key(root, [("rubrics/default.yaml", rubric)], "0.1.0")
+    assert content_key(root, [("rubrics/default.yaml", rubric)], "0.1.1") != first
+    rubric.write_text("weight: 3\n")  # same size, same time
+    os.utime(rubric, (1, 1))
+    second = content_key(root, [("rubrics/default.yaml", rubric)], "0.1.0")
+    assert second != first
+    code.write_text("weight = 3\n")
+    os.utime(code, (1, 1))
+    assert content_key(root, [("rubrics/default.yaml", rubric)], "0.1.0") not in (first, second)
+
+
+def test_no_home_folder_means_no_cache(monkeypatch: pytest.MonkeyPatch) -> None:
+    from readiness import cache
+
+    monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
+    monkeypatch.delenv("READINESS_NO_CACHE", raising=False)
+
+    def no_home() -> Path:
+        raise RuntimeError("Could not determine home directory.")
+
+    with monkeypatch.context() as patched:
+        patched.setattr(cache.Path, "home", staticmethod(no_home))
+        assert cache.cache_folder() is None
+    monkeypatch.setenv("HOME", "")
+    assert cache.cache_folder() is None
+    monkeypatch.setenv("XDG_CACHE_HOME", "relative/cache")  # ignored, as the XDG rules say
+    monkeypatch.setenv("HOME", "/home/someone")
+    assert cache.cache_folder() == Path("/home/someone/.cache/readiness")
+
+
+def test_a_cache_folder_others_may_write_to_is_not_used(tmp_path: Path) -> None:
+    shared = tmp_path / "readiness"
+    shared.mkdir()
+    shared.chmod(0o777)
+    first = audit_json(tmp_path)
+    assert list(shared.iterdir()) == []
+    assert audit_json(tmp_path, READINESS_NO_CACHE="1") == first
+
+
+def test_entries_of_earlier_versions_are_removed(tmp_path: Path) -> None:
+    folder = tmp_path / "readiness"
+    (folder / "templates").mkdir(parents=True)
+    old = [
+        folder / "plan-validator-00000000.pickle",
+        folder / "default-rubric-00000000.pickle",
+        folder / "templates" / "00000000j3.1.0-html-0a1b.cache",
+    ]
+    stopped = folder / ".build-abc.tmp"
+    for path in (*old, stopped):
+        path.write_bytes(b"from an earlier version")
+    os.utime(stopped, (1, 1))
+    report(tmp_path, tmp_path / "board.html")
+    assert not any(path.exists() for path in (*old, stopped))
+    kept = sorted(p.name.split("-")[0] for p in folder.glob("*.pickle"))
+    assert kept == ["default", "plan"]
+    assert len(list((folder / "templates").glob("*.cache"))) == 1

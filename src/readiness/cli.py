@@ -19,6 +19,7 @@ from readiness.bands import BANDS
 from readiness.reporters import REPORTERS
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
     from datetime import date
     from pathlib import Path
 
@@ -218,7 +219,7 @@ def validate(
     if problems:
         raise InputError(problems)
     count = len(found)
-    print(f"{count} plan{'s' if count != 1 else ''} valid.")
+    _out(f"{count} plan{'s' if count != 1 else ''} valid.\n")
 
 
 @app.command()
@@ -237,7 +238,7 @@ def schema(
     from readiness.schemas import SCHEMAS
 
     name = _choice(which, tuple(SCHEMAS), "schema")
-    print(json.dumps(SCHEMAS[name](), indent=2, ensure_ascii=False))
+    _out(json.dumps(SCHEMAS[name](), indent=2, ensure_ascii=False) + "\n")
 
 
 @app.command()
@@ -281,7 +282,7 @@ def diff(
     changes = compare(*result.plans)
     for target in targets:
         write_atomic(target.path, DIFF_FORMATS[target.format][0](changes))
-    sys.stdout.write(DIFF_FORMATS[chosen or "terminal"][0](changes))
+    _out(DIFF_FORMATS[chosen or "terminal"][0](changes))
 
 
 @app.command()
@@ -300,7 +301,7 @@ def explain(
     found = active.criterion(wanted)
     if found is None:
         raise _unknown_criterion(wanted, active)
-    sys.stdout.write(explain_text(active, found))
+    _out(explain_text(active, found))
 
 
 rubric_app = typer.Typer(
@@ -319,7 +320,7 @@ def rubric_list(
     """Every criterion of the active rubric: ID, lever, title, weight, cap."""
     from readiness.rubric.explain import listing
 
-    sys.stdout.write(listing(_rubric(rubric, _config(config))))
+    _out(listing(_rubric(rubric, _config(config))))
 
 
 @rubric_app.command("check")
@@ -333,9 +334,9 @@ def rubric_check(
     from readiness.rubric.load import load_rubric
 
     checked = load_rubric(Path(file), file)
-    print(
+    _out(
         f"{file}: valid rubric {checked.id} v{checked.version}, "
-        f"{len(checked.criteria)} criteria, sha256 {checked.sha256[:12]}."
+        f"{len(checked.criteria)} criteria, sha256 {checked.sha256[:12]}.\n"
     )
 
 
@@ -346,7 +347,7 @@ def rubric_docs(
     """The criteria reference in Markdown, generated from the rubric data."""
     from readiness.rubric.explain import reference
 
-    sys.stdout.write(reference(_rubric(rubric, _config(config))))
+    _out(reference(_rubric(rubric, _config(config))))
 
 
 @app.command()
@@ -371,7 +372,7 @@ def init(
         )
     plan_targets([path], "markdown")  # the same checks as for a report: folder, permissions
     write_atomic(target, starter_plan(path, date.today()))
-    print(f"Wrote {path}: replace the example values, then run: readiness audit {path}")
+    _out(f"Wrote {path}: replace the example values, then run: readiness audit {path}\n")
 
 
 # -- helpers ------------------------------------------------------------------------------
@@ -455,7 +456,7 @@ def _discover(plans: list[str], settings: Config, plans_only: bool) -> list[Foun
     found = discover(plans, settings.exclude, settings.root, plans_only)
     if not found.plans:
         why = f"{found.excluded} excluded by {settings.path}" if found.excluded else "none given"
-        print(f"No plans to check ({why}).")
+        _out(f"No plans to check ({why}).\n")
     return found.plans
 
 
@@ -509,10 +510,26 @@ def _emit(
         write_atomic(path, text)
     if stdout_format == "github":
         _github_summary(result)
-    sys.stdout.write(first)
-    for piece in printed:
-        sys.stdout.write(piece)
-    sys.stdout.flush()
+    _out(first)
+    _out(printed)  # the summary, a line at a time
+
+
+def _out(pieces: str | Iterator[str]) -> None:
+    """Print to stdout; if the reader stops reading (``| head``), drop the rest quietly.
+
+    The command's work is done by then (reports written), so its exit code still says what
+    it found (whether the plans passed, whether they are valid), not that the pipe closed.
+    """
+    try:
+        for piece in [pieces] if isinstance(pieces, str) else pieces:
+            sys.stdout.write(piece)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        try:
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+        except (OSError, ValueError):  # not a real file (tests capture output in memory)
+            pass
 
 
 def _github_summary(result: AuditResult) -> None:

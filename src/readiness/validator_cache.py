@@ -6,7 +6,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from readiness.cache import cached, package_files
+from readiness.cache import cached
 
 _READY: set[type[BaseModel]] = set()
 
@@ -21,5 +21,4 @@ def ensure_validator(model: type[BaseModel]) -> None:
         model.model_rebuild()
         return model.__pydantic_validator__
 
-    sources = lambda: package_files("plan/*.py", "yamlscalars.py")  # noqa: E731
-    model.__pydantic_validator__ = cached(f"{model.__name__.lower()}-validator", sources, build)
+    model.__pydantic_validator__ = cached(f"{model.__name__.lower()}-validator", build)

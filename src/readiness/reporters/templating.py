@@ -24,9 +24,9 @@ def score(value: float | None) -> str:
 
 class _BytecodeCache(jinja2.FileSystemBytecodeCache):
     """Compiled templates kept in the user's cache: compiling the report templates costs more
-    than rendering them. Jinja checks each entry against the template's source, so an edited
-    template (shipped or the user's own) is compiled again; a cache that cannot be written is
-    simply not used."""
+    than rendering them. Entries are named by the package's key (``readiness.cache``) and Jinja
+    checks each against its template's source, so an edited template (shipped or the user's
+    own) is compiled again; a cache that cannot be read or written is simply not used."""
 
     def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
         try:
@@ -35,23 +35,33 @@ class _BytecodeCache(jinja2.FileSystemBytecodeCache):
             bucket.reset()
 
     def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        from readiness.cache import make_folder, prune
+
+        folder = Path(self.directory)
+        if not make_folder(folder):
+            return
         try:
-            Path(self.directory).mkdir(parents=True, exist_ok=True)
             super().dump_bytecode(bucket)
         except OSError:
-            pass
+            return
+        current = self.pattern.split("-", 1)[0]  # this build's key, whatever the escaping
+        prune(folder, lambda old: old.endswith(".cache") and not old.startswith(current))
 
 
 def _bytecode_cache(autoescape: bool) -> jinja2.BytecodeCache | None:
-    from readiness import __version__
-    from readiness.cache import cache_folder
+    from readiness.cache import cache_folder, package_key
 
     folder = cache_folder()
     if folder is None:
         return None
-    # Compiled code depends on the environment's options and on Jinja's own version.
-    options = f"{__version__}-{jinja2.__version__}-{'html' if autoescape else 'text'}"
-    return _BytecodeCache(str(folder / "templates"), f"{options}-%s.cache")
+    try:
+        key = package_key()
+    except OSError:
+        return None
+    # compiled code depends on the environment's options (escaping) and on Jinja's version
+    mode = "html" if autoescape else "text"
+    build = f"{key}j{jinja2.__version__.replace('-', '')}"
+    return _BytecodeCache(str(folder / "templates"), f"{build}-{mode}-%s.cache")
 
 
 def environment(template_dir: Path | None, *, autoescape: bool) -> jinja2.Environment:

@@ -7,12 +7,8 @@ time. On a cache hit nothing here reads the rubric file or imports its models.
 
 from __future__ import annotations
 
-from readiness.cache import Readable, cached, package_files, shipped_rubric
+from readiness.cache import cached
 from readiness.rubric.rubric import Rubric
-
-
-def _sources() -> list[Readable]:
-    return [shipped_rubric(), *package_files("checks/*.py", "rubric/*.py", "plan/*.py")]
 
 
 def _bind() -> Rubric:
@@ -22,4 +18,4 @@ def _bind() -> Rubric:
 
 
 def default_rubric() -> Rubric:
-    return cached("default-rubric", _sources, _bind)
+    return cached("default-rubric", _bind)
