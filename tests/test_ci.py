@@ -256,6 +256,22 @@ def test_flags_override_the_settings_file(repo: Path) -> None:
     assert run("audit", "plans/developing.yaml", "--fail-under", "50", cwd=repo).returncode == 0
 
 
+def test_the_size_limit_comes_from_the_flag_then_the_settings_file(repo: Path) -> None:
+    plan = "plans/developing.yaml"
+    (repo / ".readiness.yaml").write_text("max_size_mb: 0.001\n")  # about 1 KB
+    refused = run("validate", plan, cwd=repo)
+    assert refused.returncode == 2
+    assert "larger than the 1 KB limit" in refused.stderr
+    assert run("validate", plan, "--max-size", "1", cwd=repo).returncode == 0
+    zero = run("validate", plan, "--max-size", "0", cwd=repo)  # never quietly the default
+    assert zero.returncode == 2
+    assert "--max-size: give a size in MB greater than 0" in zero.stderr
+    (repo / ".readiness.yaml").write_text("max_size_mb: 2000\n")
+    too_big = run("validate", plan, cwd=repo)
+    assert too_big.returncode == 2
+    assert ".readiness.yaml:1:14: error: max_size_mb must be at most 1024" in too_big.stderr
+
+
 # -- inputs -------------------------------------------------------------------------------
 def test_glob_patterns(repo: Path) -> None:
     result = run("audit", "plans/*.yaml", "-f", "json", "--min-band", "training-only", cwd=repo)

@@ -168,7 +168,7 @@ def audit(
         as_of=_as_of(as_of),
         min_band=_band(min_band or settings.min_band or "developing"),
         fail_under=_fail_under(fail_under if fail_under is not None else settings.fail_under),
-        max_bytes=_max_bytes(max_size or settings.max_size_mb or 10.0),
+        max_bytes=_max_bytes(max_size, settings),
     )
     targets = plan_targets(output or [], chosen)
     found = _discover(plans, settings, plans_only)
@@ -205,7 +205,7 @@ def validate(
     from readiness.rubric.ids import criterion_ids
 
     settings = _config(config)
-    max_bytes = _max_bytes(max_size or settings.max_size_mb or 10.0)
+    max_bytes = _max_bytes(max_size, settings)
     found = _discover(plans, settings, plans_only)
     if not found:
         return
@@ -274,9 +274,7 @@ def diff(
     chosen = _choice(format, tuple(DIFF_FORMATS), "--format") if format else None
     formats = {name: suffixes for name, (_, suffixes) in DIFF_FORMATS.items()}
     targets = plan_targets(output or [], chosen, formats)
-    options = AuditOptions(
-        as_of=_as_of(as_of), max_bytes=_max_bytes(max_size or settings.max_size_mb or 10.0)
-    )
+    options = AuditOptions(as_of=_as_of(as_of), max_bytes=_max_bytes(max_size, settings))
     plans = [(Path(p), _display(p)) for p in (old, new)]
     result = audit_many(plans, _rubric(rubric, settings), options)
     changes = compare(*result.plans)
@@ -429,10 +427,13 @@ def _fail_under(value: float | None) -> float | None:
     return value
 
 
-MAX_SIZE_MB = 1024
+def _max_bytes(megabytes: float | None, settings: Config) -> int:
+    """``--max-size`` in bytes; else the settings file's (checked there), else 10 MB."""
+    from readiness.source import DEFAULT_MAX_BYTES, MAX_SIZE_MB
 
-
-def _max_bytes(megabytes: float) -> int:
+    if megabytes is None:
+        chosen = settings.max_size_mb
+        return DEFAULT_MAX_BYTES if chosen is None else int(chosen * 1024 * 1024)
     if not 0 < megabytes <= MAX_SIZE_MB:
         raise _usage(f"--max-size: give a size in MB greater than 0 and at most {MAX_SIZE_MB}")
     return int(megabytes * 1024 * 1024)

@@ -6,6 +6,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from readiness.bands import Band
 from readiness.plan.types import Text
+from readiness.source import MAX_SIZE_MB
 
 
 class ConfigModel(BaseModel):
@@ -15,4 +16,4 @@ class ConfigModel(BaseModel):
     min_band: Band | None = None
     fail_under: Annotated[float, Field(ge=0, le=100)] | None = None
     exclude: list[Text] = []
-    max_size_mb: Annotated[float, Field(gt=0)] | None = None
+    max_size_mb: Annotated[float, Field(gt=0, le=MAX_SIZE_MB)] | None = None

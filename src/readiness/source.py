@@ -18,6 +18,8 @@ from readiness.errors import MAX_PROBLEMS, InputError, Problem
 
 DEFAULT_MAX_BYTES = 10 * 1024 * 1024
 """Plans larger than this are refused unless the limit is raised (``--max-size``)."""
+MAX_SIZE_MB = 1024
+"""The highest the limit may be raised to, in MB."""
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),
