@@ -11,7 +11,8 @@ import pytest
 from readiness.checks import REGISTRY
 from readiness.errors import InputError
 from readiness.loader import load_yaml
-from readiness.rubric.load import build_rubric, default_rubric_text
+from readiness.rubric.files import default_rubric_text
+from readiness.rubric.load import build_rubric
 
 IDS = (
     [f"RP-0{i}" for i in range(1, 9)]

@@ -16,7 +16,7 @@ from readiness.document import Document
 from readiness.errors import InputError, Problem
 from readiness.loader import load_yaml
 from readiness.rubric.extend import check_extends, merge
-from readiness.rubric.files import DEFAULT, default_rubric_text
+from readiness.rubric.files import DEFAULT, default_document
 from readiness.rubric.models import CriterionModel, RubricModel
 from readiness.rubric.rubric import Bands, Criterion, Lever, Rubric
 from readiness.rubric.trusted import plain, trusted
@@ -36,7 +36,7 @@ def load_rubric(path: Path | None = None, display: str | None = None) -> Rubric:
 
 def bind_default_rubric() -> Rubric:
     """The shipped rubric bound to its checks, trusted rather than validated."""
-    data = load_yaml(default_rubric_text(), "<default rubric>").data
+    data = default_document().data
     assert isinstance(data, dict)
     structure, raw_params = _split_params(data)
     model = trusted(RubricModel, structure)
@@ -50,7 +50,7 @@ def bind_default_rubric() -> Rubric:
 
 def validated_default_rubric() -> Rubric:
     """The shipped rubric, validated like any rubric file (for the tests)."""
-    return build_rubric(load_yaml(default_rubric_text(), "<default rubric>"), DEFAULT)
+    return build_rubric(default_document(), DEFAULT)
 
 
 def parse_rubric(text: str, display: str) -> Rubric:
@@ -58,7 +58,7 @@ def parse_rubric(text: str, display: str) -> Rubric:
     doc = load_yaml(text, display)
     if check_extends(doc) is None:
         return build_rubric(doc, display)
-    base = load_yaml(default_rubric_text(), "<default rubric>")
+    base = default_document()
     merged, problems = merge(doc, base.data if isinstance(base.data, dict) else {})
     overlay = Document(doc.file, doc.text, merged, doc.values, doc.keys)
     overlay.problems = [*doc.problems, *problems]
