@@ -5,7 +5,7 @@ from __future__ import annotations
 import copy
 from typing import Any
 
-from readiness.checks.base import Finding
+from readiness.outcomes import Finding
 from readiness.plan.models import Plan
 
 BASE: dict[str, Any] = {

@@ -9,7 +9,8 @@ import pytest
 from pydantic import ValidationError
 
 from readiness.checks import REGISTRY
-from readiness.checks.base import Context, Outcome
+from readiness.checks.base import Context
+from readiness.outcomes import Outcome
 
 from .helpers import expect, make_plan
 

@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from readiness.checks.base import Outcome
+from readiness.outcomes import Outcome
 
 from .helpers import expect, judge, make_plan
 

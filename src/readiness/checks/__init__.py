@@ -1,9 +1,11 @@
-"""The check registry: every check a rubric criterion can name, by name.
+"""The checks a rubric criterion can name, one module per lever, each a pure function
+``(plan, params, context) -> Finding``.
 
-Importing this package registers every check module's functions in ``REGISTRY``.
+Entry point: ``REGISTRY``, every check by name. The modules that hold checks are listed here
+explicitly, in lever order; a new check module is added to ``MODULES``.
 """
 
-from readiness.checks import (  # noqa: F401  (imported to register their checks)
+from readiness.checks import (
     fidelity,
     foundations,
     generic,
@@ -14,6 +16,19 @@ from readiness.checks import (  # noqa: F401  (imported to register their checks
     rollout,
     standards,
 )
-from readiness.checks.base import REGISTRY, Check, Context, Finding, Hit, Outcome
+from readiness.checks.base import REGISTRY, Check, Context
 
-__all__ = ["REGISTRY", "Check", "Context", "Finding", "Hit", "Outcome"]
+MODULES = (
+    rollout,
+    managers,
+    standards,
+    measures,
+    line_managers,
+    fidelity,
+    foundations,
+    language,
+    generic,
+)
+"""Every module of checks; importing them registers their checks in ``REGISTRY``."""
+
+__all__ = ["MODULES", "REGISTRY", "Check", "Context"]

@@ -5,64 +5,16 @@ changes it, and says in one plain sentence what it found, with the figures it us
 key paths it read (``judge`` turns those paths into lines and columns).
 """
 
-import calendar
 from collections.abc import Callable, Mapping
 from datetime import date
-from enum import Enum
 from types import MappingProxyType
 from typing import Any, Generic, NamedTuple, TypeVar
 
 from pydantic import BaseModel, ConfigDict
 
-from readiness.document import KeyPath
+from readiness.outcomes import Finding, Hit, KeyPath, Outcome
 from readiness.plan.models import Plan
-
-
-class Outcome(str, Enum):
-    MET = "met"
-    PARTIAL = "partial"
-    NOT_MET = "not-met"
-    NO_EVIDENCE = "no-evidence"
-    WAIVED = "waived"
-    NOT_APPLICABLE = "not-applicable"
-
-    @property
-    def value_score(self) -> float | None:
-        """What the outcome counts as in a lever score; None when it is left out."""
-        return _VALUES[self]
-
-    @property
-    def fails(self) -> bool:
-        """Whether the outcome triggers a criterion's ``caps_band``."""
-        return self in (Outcome.NOT_MET, Outcome.NO_EVIDENCE)
-
-
-_VALUES = {
-    Outcome.MET: 1.0,
-    Outcome.PARTIAL: 0.5,
-    Outcome.NOT_MET: 0.0,
-    Outcome.NO_EVIDENCE: 0.0,
-    Outcome.WAIVED: None,
-    Outcome.NOT_APPLICABLE: None,
-}
-
-
-class Hit(NamedTuple):
-    """A phrase found in a piece of free text, by the language checks."""
-
-    path: KeyPath
-    occurrence: int
-    """Which match of the phrase's pattern in that text (0 for the first)."""
-    phrase: str
-    found: str
-    reframe: str
-
-
-class Finding(NamedTuple):
-    outcome: Outcome
-    reason: str
-    paths: tuple[KeyPath, ...] = ()
-    hits: tuple[Hit, ...] = ()
+from readiness.plan.types import add_months
 
 
 class Phrase(NamedTuple):
@@ -202,12 +154,6 @@ def first_start(plan: Plan) -> tuple[str, date]:
 
 def percent(part: float, whole: float) -> float:
     return 100.0 * part / whole if whole else 0.0
-
-
-def add_months(start: date, months: int) -> date:
-    month0 = start.month - 1 + months
-    year, month = start.year + month0 // 12, month0 % 12 + 1
-    return date(year, month, min(start.day, calendar.monthrange(year, month)[1]))
 
 
 def months_between(start: date, end: date) -> int:

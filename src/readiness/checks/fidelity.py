@@ -1,19 +1,11 @@
 """Lever 5, monitor fidelity lightly: for learning, not surveillance."""
 
-from readiness.checks.base import (
-    Context,
-    Finding,
-    Params,
-    check,
-    met,
-    no_evidence,
-    not_met,
-    partial,
-)
+from readiness.checks.base import Context, Params, check, met, no_evidence, not_met, partial
 from readiness.checks.wording import (
     how_often,
     plain_list,
 )
+from readiness.outcomes import Finding
 from readiness.plan.models import Plan
 from readiness.plan.types import per_year
 

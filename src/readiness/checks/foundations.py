@@ -4,10 +4,8 @@ from datetime import date, timedelta
 
 from readiness.checks.base import (
     Context,
-    Finding,
     NoParams,
     Params,
-    add_months,
     check,
     first_start,
     grade,
@@ -27,9 +25,9 @@ from readiness.checks.wording import (
     say_list,
     share,
 )
-from readiness.document import KeyPath
+from readiness.outcomes import Finding, KeyPath
 from readiness.plan.models import Coaching, Fidelity, Plan, Supervision
-from readiness.plan.types import per_year, timepoint_months
+from readiness.plan.types import add_months, per_year, timepoint_months
 
 
 class MixParams(Params):

@@ -9,20 +9,11 @@ from typing import Annotated
 from pydantic import AfterValidator
 from pydantic_core import PydanticCustomError
 
-from readiness.checks.base import (
-    Context,
-    Finding,
-    Params,
-    check,
-    grade,
-    graded,
-    met,
-    no_evidence,
-)
+from readiness.checks.base import Context, Params, check, grade, graded, met, no_evidence
 from readiness.checks.wording import (
     number,
 )
-from readiness.document import KeyPath
+from readiness.outcomes import Finding, KeyPath
 from readiness.plan.models import Plan
 
 _KEY = re.compile(r"[a-z_]+(\.[a-z_]+)*")
@@ -43,7 +34,7 @@ def value_at(plan: Plan, key: str) -> object:
 
 
 def _known_key(key: str) -> str:
-    from readiness.validate import known_key
+    from readiness.load.validate import known_key
 
     if not _KEY.fullmatch(key) or not known_key(Plan, key_path(key)):
         raise PydanticCustomError(

@@ -17,8 +17,6 @@ from pydantic import BaseModel
 
 from readiness.checks.base import (
     Context,
-    Finding,
-    Hit,
     Negation,
     Params,
     Phrase,
@@ -32,7 +30,7 @@ from readiness.checks.wording import (
     plural,
     say_list,
 )
-from readiness.document import KeyPath
+from readiness.outcomes import Finding, Hit, KeyPath
 from readiness.plan.models import Plan
 
 FREE_TEXT_FIELDS = frozenset(("notes", "exit_criteria", "escalation", "practice_mapping"))

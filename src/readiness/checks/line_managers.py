@@ -2,7 +2,6 @@
 
 from readiness.checks.base import (
     Context,
-    Finding,
     NoParams,
     Params,
     check,
@@ -18,6 +17,7 @@ from readiness.checks.wording import (
     say_list,
     share,
 )
+from readiness.outcomes import Finding
 from readiness.plan.models import Plan
 from readiness.plan.types import per_year
 

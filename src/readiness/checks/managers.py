@@ -5,9 +5,7 @@ from typing import get_args
 
 from readiness.checks.base import (
     Context,
-    Finding,
     NoParams,
-    Outcome,
     Params,
     check,
     grade,
@@ -24,6 +22,7 @@ from readiness.checks.wording import (
     plural,
     threshold_frequency,
 )
+from readiness.outcomes import Finding, Outcome
 from readiness.plan.models import Plan
 from readiness.plan.types import per_year
 from readiness.plan.vocabulary import Involvement

@@ -5,7 +5,6 @@ from functools import lru_cache
 
 from readiness.checks.base import (
     Context,
-    Finding,
     Instrument,
     NoParams,
     Params,
@@ -20,6 +19,7 @@ from readiness.checks.wording import (
     plural,
     say_list,
 )
+from readiness.outcomes import Finding
 from readiness.plan.models import Measure, Plan
 from readiness.plan.types import timepoint_months
 

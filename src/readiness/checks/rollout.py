@@ -5,10 +5,8 @@ from itertools import pairwise
 
 from readiness.checks.base import (
     Context,
-    Finding,
     NoParams,
     Params,
-    add_months,
     check,
     grade,
     graded,
@@ -27,8 +25,9 @@ from readiness.checks.wording import (
     say_list,
     share,
 )
-from readiness.document import KeyPath
+from readiness.outcomes import Finding, KeyPath
 from readiness.plan.models import Cohort, Plan
+from readiness.plan.types import add_months
 
 _COHORTS = ("rollout", "cohorts")
 _MARKS = {

@@ -4,10 +4,8 @@ from typing import Literal
 
 from readiness.checks.base import (
     Context,
-    Finding,
     NoParams,
     Params,
-    add_months,
     check,
     grade,
     graded,
@@ -24,8 +22,9 @@ from readiness.checks.wording import (
     say_list,
     threshold_frequency,
 )
+from readiness.outcomes import Finding
 from readiness.plan.models import Plan
-from readiness.plan.types import per_year
+from readiness.plan.types import add_months, per_year
 
 
 class MaterialParams(Params):

@@ -6,13 +6,12 @@ from pathlib import Path
 from typing import NamedTuple
 
 from readiness.errors import InputError, Problem
-from readiness.loader import Document, load_yaml
+from readiness.load.parse import Document, load_yaml
+from readiness.load.scalars import shown
+from readiness.load.source import DEFAULT_MAX_BYTES, read_text
+from readiness.load.validate import validate_document
 from readiness.plan.models import SUPPORTED_VERSIONS, Plan
-from readiness.plan.types import shown
 from readiness.plan.waivers import waiver_problems
-from readiness.source import DEFAULT_MAX_BYTES, read_text
-from readiness.validate import validate_document
-from readiness.validator_cache import ensure_validator
 
 _EMPTY_HINT = "readiness init writes a starter plan to begin from"
 
@@ -50,7 +49,6 @@ def parse_plan(text: str, display: str, criteria: set[str] | None = None) -> Loa
     check_shape(doc)
     if criteria is not None:
         doc.problems.extend(waiver_problems(doc, criteria))
-    ensure_validator(Plan)
     return LoadedPlan(doc, validate_document(doc, Plan))
 
 

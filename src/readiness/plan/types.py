@@ -2,7 +2,7 @@
 
 Each type is a pydantic ``Annotated`` type whose validator says, in plain English, what was
 wrong and how to write it. Validators raise ``PydanticCustomError`` with a ``hint`` in its
-context; ``readiness.validate`` turns those into located problems.
+context; ``readiness.load.validate`` turns those into located problems.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from typing import Annotated, Literal
 from pydantic import BeforeValidator, Field, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
-from readiness.yamlscalars import YamlFloat, YamlInt
+from readiness.load.scalars import YamlFloat, YamlInt, shown
 
 FREQUENCY_PER_YEAR: dict[str, float] = {
     "weekly": 52.0,
@@ -35,25 +35,6 @@ FREQUENCY_PER_YEAR: dict[str, float] = {
 
 def _err(kind: str, message: str, hint: str = "") -> PydanticCustomError:
     return PydanticCustomError(kind, message, {"hint": hint} if hint else None)
-
-
-def shown(value: object) -> str:
-    """A short, plain description of a value for an error message."""
-    if value is None:
-        return "nothing"
-    if value is True or value is False:
-        return "true" if value else "false"
-    if isinstance(value, YamlInt | YamlFloat):
-        return value.raw
-    if isinstance(value, int | float):
-        return repr(value)
-    if isinstance(value, str):
-        return repr(value if len(value) <= 40 else value[:37] + "...")
-    if isinstance(value, dict):
-        return "a section of keys"
-    if isinstance(value, list):
-        return "a list"
-    return type(value).__name__
 
 
 # -- text ---------------------------------------------------------------------------------
@@ -239,3 +220,9 @@ def timepoint_months(timepoint: str) -> float:
     number, unit = timepoint.split()
     factor = {"week": 12 / 52, "month": 1.0, "year": 12.0}[unit.removesuffix("s")]
     return float(number) * factor
+
+
+def add_months(start: date, months: int) -> date:
+    month0 = start.month - 1 + months
+    year, month = start.year + month0 // 12, month0 % 12 + 1
+    return date(year, month, min(start.day, calendar.monthrange(year, month)[1]))

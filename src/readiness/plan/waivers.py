@@ -6,10 +6,10 @@ same run as every other problem in the file.
 
 from __future__ import annotations
 
-from readiness.document import Document
 from readiness.errors import MAX_PROBLEMS, Problem
-from readiness.validate import suggest
-from readiness.yamlscalars import YamlFloat, YamlInt, short
+from readiness.load.document import Document
+from readiness.load.scalars import YamlFloat, YamlInt
+from readiness.wording import short, suggest
 
 
 def waiver_problems(doc: Document, known: set[str]) -> list[Problem]:

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple, Protocol
 
 if TYPE_CHECKING:
-    from readiness.result import AuditResult
+    from readiness.audit.result import AuditResult
 
 
 class RenderOptions(NamedTuple):

@@ -10,18 +10,9 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
-from readiness.bands import BANDS
-from readiness.checks.base import Outcome
-from readiness.reporters.common import (
-    BAND_MEANING,
-    BAND_TITLE,
-    OUTCOME_TITLE,
-    accepted,
-    gaps,
-    rating,
-    waived,
-)
-from readiness.result import AuditResult, CriterionResult, PlanResult
+from readiness.audit.result import AuditResult, CriterionResult, PlanResult
+from readiness.outcomes import BAND_MEANING, BAND_TITLE, BANDS, OUTCOME_TITLE, Outcome
+from readiness.reporters.common import accepted, gaps, rating, waived
 
 TOP_GAPS = 5
 STRENGTHS = 6

@@ -2,31 +2,9 @@
 
 from __future__ import annotations
 
-from readiness.bands import BANDS, Band
-from readiness.checks.base import Outcome
-from readiness.result import CriterionResult, Location, PlanResult
+from readiness.audit.result import CriterionResult, Location, PlanResult
+from readiness.outcomes import BANDS
 from readiness.rubric.rubric import Bands
-
-BAND_TITLE: dict[Band, str] = {
-    "training-only": "Training only",
-    "at-risk": "At risk",
-    "developing": "Developing",
-    "ready": "Ready",
-}
-BAND_MEANING: dict[Band, str] = {
-    "training-only": "The plan buys training, not implementation: practice is unlikely to change.",
-    "at-risk": "The plan has gaps that are likely to let practice slip back to old ways.",
-    "developing": "The plan commissions real support for implementation, with gaps still to close.",
-    "ready": "The plan commissions implementation, not just training.",
-}
-OUTCOME_TITLE: dict[Outcome, str] = {
-    Outcome.MET: "met",
-    Outcome.PARTIAL: "partly met",
-    Outcome.NOT_MET: "not met",
-    Outcome.NO_EVIDENCE: "not written down",
-    Outcome.WAIVED: "waived",
-    Outcome.NOT_APPLICABLE: "not applicable",
-}
 
 
 def rating(score: float | None, bands: Bands) -> str:

@@ -6,8 +6,8 @@ import json
 from collections.abc import Callable
 from typing import Any
 
-from readiness.diff import KINDS, PlanDiff
-from readiness.reporters.common import BAND_TITLE, OUTCOME_TITLE
+from readiness.audit.diff import KINDS, PlanDiff
+from readiness.outcomes import BAND_TITLE, OUTCOME_TITLE
 from readiness.reporters.escape import code, md, prose
 
 HEADINGS = {

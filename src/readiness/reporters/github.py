@@ -8,11 +8,12 @@ holds. The job summary (``GITHUB_STEP_SUMMARY``) is written by the command line 
 
 from __future__ import annotations
 
+from readiness.audit.result import AuditResult, CriterionResult, PlanResult
+from readiness.outcomes import BAND_TITLE, OUTCOME_TITLE
 from readiness.reporters import RenderOptions
-from readiness.reporters.common import BAND_TITLE, OUTCOME_TITLE, priority, rating
+from readiness.reporters.common import priority, rating
 from readiness.reporters.escape import cell, code, md
 from readiness.reporters.sarif import level
-from readiness.result import AuditResult, CriterionResult, PlanResult
 
 PER_KIND = 10
 """Annotations GitHub shows per step for each of error, warning and notice."""

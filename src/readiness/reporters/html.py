@@ -3,10 +3,10 @@ levers and a print stylesheet for A4; for a folder, the portfolio view first."""
 
 from __future__ import annotations
 
+from readiness.audit.result import AuditResult
 from readiness.reporters import RenderOptions
 from readiness.reporters.board import context
 from readiness.reporters.templating import render_template
-from readiness.result import AuditResult
 
 
 def render(result: AuditResult, options: RenderOptions) -> str:

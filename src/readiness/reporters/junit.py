@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 
-from readiness.checks.base import Outcome
+from readiness.audit.result import AuditResult, CriterionResult, PlanResult
+from readiness.outcomes import OUTCOME_TITLE, Outcome
 from readiness.reporters import RenderOptions
-from readiness.reporters.common import OUTCOME_TITLE, where
-from readiness.result import AuditResult, CriterionResult, PlanResult
+from readiness.reporters.common import where
 
 _SKIPPED = (Outcome.WAIVED, Outcome.NOT_APPLICABLE)
 

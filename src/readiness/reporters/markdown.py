@@ -3,10 +3,10 @@ accepted risks, every criterion and a method note; for a folder, a portfolio vie
 
 from __future__ import annotations
 
+from readiness.audit.result import AuditResult
 from readiness.reporters import RenderOptions
 from readiness.reporters.board import context
 from readiness.reporters.templating import render_template
-from readiness.result import AuditResult
 
 
 def render(result: AuditResult, options: RenderOptions) -> str:

@@ -12,10 +12,9 @@ import hashlib
 import json
 from typing import Any
 
-from readiness.checks.base import Outcome
+from readiness.audit.result import AuditResult, CriterionResult, PlanResult
+from readiness.outcomes import OUTCOME_TITLE, Outcome
 from readiness.reporters import RenderOptions
-from readiness.reporters.common import OUTCOME_TITLE
-from readiness.result import AuditResult, CriterionResult, PlanResult
 from readiness.rubric.rubric import Criterion
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"

@@ -22,48 +22,6 @@ def score(value: float | None) -> str:
     return "-" if value is None else f"{value:.1f}"
 
 
-class _BytecodeCache(jinja2.FileSystemBytecodeCache):
-    """Compiled templates kept in the user's cache: compiling the report templates costs more
-    than rendering them. Entries are named by the package's key (``readiness.cache``) and Jinja
-    checks each against its template's source, so an edited template (shipped or the user's
-    own) is compiled again; a cache that cannot be read or written is simply not used."""
-
-    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        try:
-            super().load_bytecode(bucket)
-        except Exception:  # unreadable or not compiled code: compile as usual
-            bucket.reset()
-
-    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        from readiness.cache import make_folder, prune
-
-        folder = Path(self.directory)
-        if not make_folder(folder):
-            return
-        try:
-            super().dump_bytecode(bucket)
-        except OSError:
-            return
-        current = self.pattern.split("-", 1)[0]  # this build's key, whatever the escaping
-        prune(folder, lambda old: old.endswith(".cache") and not old.startswith(current))
-
-
-def _bytecode_cache(autoescape: bool) -> jinja2.BytecodeCache | None:
-    from readiness.cache import cache_folder, package_key
-
-    folder = cache_folder()
-    if folder is None:
-        return None
-    try:
-        key = package_key()
-    except OSError:
-        return None
-    # compiled code depends on the environment's options (escaping) and on Jinja's version
-    mode = "html" if autoescape else "text"
-    build = f"{key}j{jinja2.__version__.replace('-', '')}"
-    return _BytecodeCache(str(folder / "templates"), f"{build}-{mode}-%s.cache")
-
-
 def environment(template_dir: Path | None, *, autoescape: bool) -> jinja2.Environment:
     loaders: list[jinja2.BaseLoader] = []
     if template_dir is not None:
@@ -76,7 +34,6 @@ def environment(template_dir: Path | None, *, autoescape: bool) -> jinja2.Enviro
         lstrip_blocks=True,
         keep_trailing_newline=True,
         undefined=jinja2.StrictUndefined,
-        bytecode_cache=_bytecode_cache(autoescape),
     )
     env.filters.update(
         md=md,

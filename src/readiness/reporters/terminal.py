@@ -9,18 +9,10 @@ from __future__ import annotations
 import textwrap
 from collections.abc import Iterator
 
-from readiness.bands import Band
+from readiness.audit.result import AuditResult, LeverResult, PlanResult
+from readiness.outcomes import BAND_MEANING, BAND_TITLE, OUTCOME_TITLE, Band
 from readiness.reporters import RenderOptions
-from readiness.reporters.common import (
-    BAND_MEANING,
-    BAND_TITLE,
-    OUTCOME_TITLE,
-    accepted,
-    gaps,
-    rating,
-    where,
-)
-from readiness.result import AuditResult, LeverResult, PlanResult
+from readiness.reporters.common import accepted, gaps, rating, where
 from readiness.rubric.rubric import Bands
 
 Segment = tuple[str, str]

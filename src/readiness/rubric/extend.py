@@ -15,9 +15,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from readiness.document import Document
 from readiness.errors import InputError, Problem
-from readiness.validate import suggest
+from readiness.load.document import Document
+from readiness.wording import suggest
 
 BASES = ("default",)
 

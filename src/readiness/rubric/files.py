@@ -6,7 +6,7 @@ from importlib.resources import files
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from readiness.document import Document
+    from readiness.load.document import Document
 
 DEFAULT = "default"
 
@@ -17,6 +17,6 @@ def default_rubric_text() -> str:
 
 def default_document() -> Document:
     """The shipped rubric's YAML, with the positions of its keys and values."""
-    from readiness.loader import load_yaml
+    from readiness.load.parse import load_yaml
 
     return load_yaml(default_rubric_text(), "<default rubric>")

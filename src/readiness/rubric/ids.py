@@ -1,20 +1,23 @@
-"""The criterion IDs a rubric defines, read without building its checks (for ``validate``)."""
+"""The criterion IDs a rubric defines, read without building its checks (for ``validate``).
+
+``validate`` only needs to know which IDs a waiver may name, so it reads the rubric's
+``criteria`` keys and leaves the checks, their params and the scoring alone.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from readiness.cache import cached
-from readiness.document import Document
-from readiness.loader import load_yaml
+from readiness.load.document import Document
+from readiness.load.parse import load_yaml
+from readiness.load.source import read_text
 from readiness.rubric.files import default_document
-from readiness.source import read_text
 
 
 def criterion_ids(path: Path | None) -> set[str]:
     """IDs a waiver may name: the rubric file's criteria (the default rubric's if None)."""
-    if path is None:  # fixed at install time: kept in the user cache
-        return set(cached("default-ids", lambda: frozenset(_ids(default_document()))))
+    if path is None:
+        return _ids(default_document())
     doc = load_yaml(read_text(path, path.as_posix()), path.as_posix())
     ids = _ids(doc)
     if isinstance(doc.data, dict) and doc.data.get("extends") == "default":

@@ -5,52 +5,38 @@ from __future__ import annotations
 import hashlib
 import json
 import string
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
 from readiness.checks import REGISTRY
 from readiness.checks.base import Check, Context, Instrument, Negation, Params, Phrase
-from readiness.document import Document
 from readiness.errors import InputError, Problem
-from readiness.loader import load_yaml
+from readiness.load.document import Document
+from readiness.load.parse import load_yaml
+from readiness.load.source import read_text
+from readiness.load.validate import ordered, problems_from_errors, validate_document
 from readiness.rubric.extend import check_extends, merge
 from readiness.rubric.files import DEFAULT, default_document
 from readiness.rubric.models import CriterionModel, RubricModel
 from readiness.rubric.rubric import Bands, Criterion, Lever, Rubric
-from readiness.rubric.trusted import plain, trusted
-from readiness.source import read_text
-from readiness.validate import ordered, problems_from_errors, suggest, validate_document
+from readiness.wording import suggest
+
+
+@lru_cache(maxsize=1)
+def default_rubric() -> Rubric:
+    """The shipped rubric, validated like any rubric file; built once per run."""
+    return build_rubric(default_document(), DEFAULT)
 
 
 def load_rubric(path: Path | None = None, display: str | None = None) -> Rubric:
     """The default rubric (``path`` None) or a rubric file; ``InputError`` if it is invalid."""
     if path is None:
-        from readiness.rubric.default import default_rubric
-
         return default_rubric()
     shown = display or path.as_posix()
     return parse_rubric(read_text(path, shown), shown)
-
-
-def bind_default_rubric() -> Rubric:
-    """The shipped rubric bound to its checks, trusted rather than validated."""
-    data = default_document().data
-    assert isinstance(data, dict)
-    structure, raw_params = _split_params(data)
-    model = trusted(RubricModel, structure)
-    bound = {
-        cid: (check, trusted(check.params, raw_params.get(cid) or {}))
-        for cid, entry in model.criteria.items()
-        for check in (REGISTRY[entry.check],)
-    }
-    return _rubric(model, bound, DEFAULT)
-
-
-def validated_default_rubric() -> Rubric:
-    """The shipped rubric, validated like any rubric file (for the tests)."""
-    return build_rubric(default_document(), DEFAULT)
 
 
 def parse_rubric(text: str, display: str) -> Rubric:
@@ -224,6 +210,19 @@ def _problem(doc: Document, path: tuple[str, ...], message: str, guess: str | No
     if guess:
         message += f" (did you mean '{guess}'?)"
     return doc.problem(message, doc.nearest(path)[1])
+
+
+def plain(value: Any) -> Any:
+    """Models as dicts of their fields, recursively; whole floats as ints (stable hashing)."""
+    if isinstance(value, BaseModel):
+        return {name: plain(getattr(value, name)) for name in type(value).model_fields}
+    if isinstance(value, list | tuple):
+        return [plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: plain(v) for k, v in value.items()}
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return value
 
 
 def _digest(model: RubricModel, criteria: list[Criterion]) -> str:

@@ -4,7 +4,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
-from readiness.bands import BANDS, Band
+from readiness.outcomes import BANDS, Band
 from readiness.plan.types import Text
 
 __all__ = ["BANDS", "Band"]

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any, NamedTuple
 
-from readiness.bands import Band
 from readiness.checks.base import Check, Context, Params
+from readiness.outcomes import Band
 
 
 class Lever(NamedTuple):

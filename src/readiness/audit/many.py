@@ -1,0 +1,150 @@
+"""Audit many plans: in order, streamed, and on several cores when there are enough plans.
+
+Results stream in as plans are audited, so a folder of ten thousand plans keeps in memory
+only what the caller asks to keep (``slim`` for the one-line-per-plan summary). Worker
+processes are forked with the rubric already loaded; each sends back a compact result that
+names criteria by ID, and the results come back in the order of the files.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections.abc import Callable, Iterator, Sequence
+from pathlib import Path
+from typing import Any
+
+from readiness import __version__
+from readiness.audit.result import AuditResult, CriterionResult, LeverResult, PlanResult
+from readiness.audit.run import AuditOptions, audit_one
+from readiness.errors import InputError, Problem
+from readiness.rubric.rubric import Rubric
+
+MIN_PLANS_PER_JOB = 8
+"""Fewer plans than this per worker and starting workers costs more than it saves."""
+
+Outcome = PlanResult | list[Problem]
+_STATE: dict[str, Any] = {}
+
+
+def default_jobs() -> int:
+    """The cores this process may use."""
+    if hasattr(os, "sched_getaffinity"):
+        return max(1, len(os.sched_getaffinity(0)))
+    return max(1, os.cpu_count() or 1)
+
+
+def slim(plan: PlanResult) -> PlanResult:
+    """Only what a one-line summary needs: no criteria, levers or reasons."""
+    return plan._replace(criteria=(), levers=(), unscored=(), band_reasons=(), commissioner="")
+
+
+def audit_many(
+    files: Sequence[tuple[Path, str]],
+    rubric: Rubric,
+    options: AuditOptions,
+    jobs: int = 1,
+    keep: Callable[[PlanResult], PlanResult] = lambda plan: plan,
+) -> AuditResult:
+    """Audit every file; ``InputError`` lists every invalid file's problems."""
+    plans: list[PlanResult] = []
+    problems: list[Problem] = []
+    for outcome in _outcomes(files, rubric, options, jobs, keep):
+        if isinstance(outcome, list):
+            problems.extend(outcome)
+        elif not problems:
+            plans.append(keep(outcome))
+    if problems:
+        raise InputError(problems)
+    return AuditResult(
+        tool_version=__version__,
+        rubric=rubric,
+        as_of=options.as_of,
+        min_band=options.min_band,
+        fail_under=options.fail_under,
+        plans=tuple(plans),
+    )
+
+
+def _outcomes(
+    files: Sequence[tuple[Path, str]],
+    rubric: Rubric,
+    options: AuditOptions,
+    jobs: int,
+    keep: Callable[[PlanResult], PlanResult],
+) -> Iterator[Outcome]:
+    jobs = max(1, min(jobs, len(files) // MIN_PLANS_PER_JOB))
+    fork = "fork" in multiprocessing.get_all_start_methods()
+    if jobs == 1 or not fork:
+        for path, display in files:
+            yield _audit(rubric, options, path, display)
+        return
+    # workers are forked: they inherit the rubric and ``keep`` and send back only what is kept
+    _STATE.update(rubric=rubric, options=options, keep=keep)
+    by_id = Lookup(rubric)
+    try:
+        with multiprocessing.get_context("fork").Pool(jobs) as pool:
+            chunk = max(1, min(64, len(files) // (jobs * 8)))
+            for packed in pool.imap(_work, files, chunksize=chunk):
+                yield unpack(packed, by_id) if isinstance(packed, tuple) else packed
+    finally:
+        _STATE.clear()
+
+
+def _audit(rubric: Rubric, options: AuditOptions, path: Path, display: str) -> Outcome:
+    try:
+        return audit_one(path, display, rubric, options)
+    except InputError as exc:
+        return list(exc.problems)
+
+
+def _work(item: tuple[Path, str]) -> tuple[Any, ...] | list[Problem]:
+    """In a worker: audit one plan and pack what is kept of its result for the trip back."""
+    rubric, options, keep = _STATE["rubric"], _STATE["options"], _STATE["keep"]
+    assert isinstance(rubric, Rubric)
+    assert isinstance(options, AuditOptions)
+    outcome = _audit(rubric, options, *item)
+    return outcome if isinstance(outcome, list) else pack(keep(outcome))
+
+
+def pack(plan: PlanResult) -> tuple[Any, ...]:
+    """A plan's result with its rubric's criteria and levers named by ID."""
+    return (
+        plan.path,
+        plan.title,
+        plan.commissioner,
+        plan.score,
+        plan.band,
+        plan.band_reasons,
+        [(lr.lever.id, lr.score, lr.counted, lr.raw) for lr in (*plan.levers, *plan.unscored)],
+        [
+            (r.criterion.id, r.outcome, r.reason, r.locations, r.hits, r.waiver)
+            for r in plan.criteria
+        ],
+        plan.passed,
+    )
+
+
+class Lookup:
+    """A rubric's levers and criteria by ID, to unpack results."""
+
+    def __init__(self, rubric: Rubric) -> None:
+        self.levers = {lv.id: lv for lv in rubric.levers}
+        self.criteria = {c.id: c for c in rubric.criteria}
+
+
+def unpack(packed: tuple[Any, ...], by_id: Lookup) -> PlanResult:
+    path, title, commissioner, score, band, reasons, levers, criteria, passed = packed
+    lever_results = [LeverResult(by_id.levers[i], s, n, raw) for i, s, n, raw in levers]
+    return PlanResult(
+        path=path,
+        title=title,
+        commissioner=commissioner,
+        score=score,
+        band=band,
+        band_reasons=reasons,
+        levers=tuple(lr for lr in lever_results if lr.lever.scored),
+        unscored=tuple(lr for lr in lever_results if not lr.lever.scored),
+        criteria=tuple(CriterionResult(by_id.criteria[c], *rest) for c, *rest in criteria),
+        passed=passed,
+    )
