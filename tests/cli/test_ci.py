@@ -318,11 +318,11 @@ def test_plan_schema_accepts_the_examples_and_refuses_mistakes() -> None:
     jsonschema.Draft202012Validator.check_schema(schema)
     validator = jsonschema.Draft202012Validator(schema)
     for example in EXAMPLES.glob("*.yaml"):
-        data = load_yaml(example.read_text(), example.name).data
+        data = load_yaml(example.read_text(), example.name).doc.data
         assert list(validator.iter_errors(data)) == [], example.name
     bad = load_yaml(
         "readiness: 1\nplan: {title: A}\nworkforce: {practitioners: 0}\nextra: 1\n", "x"
-    ).data
+    ).doc.data
     assert len(list(validator.iter_errors(bad))) >= 3
 
 

@@ -244,3 +244,20 @@ def test_norway_words_stay_text(tmp_path: Path) -> None:
     )
     document = json.loads(run("audit", str(plan), "-f", "json").stdout)
     assert document["plans"][0]["commissioner"] == "NO"
+
+
+@pytest.mark.parametrize("command", ["audit", "diff"])
+def test_help_and_errors_name_every_format_and_suffix_of_the_registry(command: str) -> None:
+    from readiness.reporters import AUDIT_FORMATS, DIFF_FORMATS
+
+    formats = AUDIT_FORMATS if command == "audit" else DIFF_FORMATS
+    help_text = " ".join(run(command, "--help").stdout.split())
+    for name, found in formats.items():
+        assert name in help_text
+        for suffix in found.suffixes:
+            assert suffix in help_text, suffix
+    args = [str(EXAMPLES / "ready.yaml")] * (2 if command == "diff" else 1)
+    refused = run(command, *args, "-o", "report.unknown")
+    assert refused.returncode == 2
+    every = ", ".join(s for f in formats.values() for s in f.suffixes)
+    assert f"end the file name with one of {every}, or give --format" in refused.stderr

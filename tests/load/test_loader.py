@@ -9,13 +9,17 @@ from readiness.load.parse import MAX_ALIAS_NODES, MAX_DEPTH, load_yaml, resolve_
 
 
 def load(text: str):  # type: ignore[no-untyped-def]
+    return load_yaml(text, "plan.yaml").doc
+
+
+def parsed(text: str):  # type: ignore[no-untyped-def]
     return load_yaml(text, "plan.yaml")
 
 
 def problems(text: str) -> list[tuple[int, int, str]]:
-    """Problems found, fatal (raised) or kept for validation to report (``doc.problems``)."""
+    """Problems found, fatal (raised) or returned for validation to report with its own."""
     try:
-        found = load(text).problems
+        found = parsed(text).problems
     except InputError as caught:
         found = list(caught.problems)
     assert found
@@ -207,7 +211,7 @@ def test_syntax_errors_are_located_and_explained(
 
 
 def test_the_source_line_is_kept_for_the_caret() -> None:
-    assert load("plan:\n  title: A\n  title: B\n").problems[0].source_line == "  title: B"
+    assert parsed("plan:\n  title: A\n  title: B\n").problems[0].source_line == "  title: B"
 
 
 def test_a_duplicate_keeps_the_first_value_so_reading_goes_on() -> None:
@@ -223,3 +227,11 @@ def test_fatal_problems_raise() -> None:
 def test_empty_text_has_no_data() -> None:
     assert load("").data is None
     assert load("# only a comment\n").data is None
+
+
+def test_a_document_cannot_be_changed_after_loading() -> None:
+    result = parsed("plan:\n  title: A\n  title: B\n")
+    with pytest.raises(AttributeError, match="immutable"):
+        result.doc.data = {}  # type: ignore[misc]
+    assert result.doc.data == {"plan": {"title": "A"}}
+    assert [p.message for p in result.problems] == ["duplicate key 'title' (first on line 2)"]

@@ -118,3 +118,19 @@ def test_characters_a_plan_cannot_hold_are_located(char: str, words: str) -> Non
 
 def test_line_endings_become_newlines() -> None:
     assert decode(b"a: 1\r\nb: 2\rc: 3\n", "plan.yaml") == "a: 1\nb: 2\nc: 3\n"
+
+
+def test_the_printable_check_is_yaml_s_printable_set_exactly() -> None:
+    from readiness.load.source import _NOT_PRINTABLE
+
+    def printable(code: int) -> bool:  # YAML 1.2, section 5.1
+        return (
+            code in (0x09, 0x0A, 0x0D, 0x85)
+            or 0x20 <= code <= 0x7E
+            or 0xA0 <= code <= 0xD7FF
+            or 0xE000 <= code <= 0xFFFD
+            or 0x10000 <= code <= 0x10FFFF
+        )
+
+    wrong = [c for c in range(0x110000) if (_NOT_PRINTABLE.match(chr(c)) is None) != printable(c)]
+    assert wrong == []

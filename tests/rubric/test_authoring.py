@@ -228,7 +228,7 @@ def test_init_writes_a_commented_plan_that_validates(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     text = (tmp_path / "plan.yaml").read_text()
     assert text.count("#") > 40
-    data = load_yaml(text, "plan.yaml").data
+    data = load_yaml(text, "plan.yaml").doc.data
     assert isinstance(data, dict)
     for section in (
         "plan",

@@ -132,17 +132,17 @@ def test_the_rubric_ships_inside_the_package() -> None:
 
 def test_the_hash_is_stable_and_follows_the_content(rubric) -> None:  # type: ignore[no-untyped-def]
     text = default_rubric_text()
-    again = build_rubric(load_yaml(text, "r.yaml"), "r.yaml")
+    again = build_rubric(*load_yaml(text, "r.yaml"), "r.yaml")
     assert again.sha256 == rubric.sha256
     changed = text.replace("met_max_percent: 25", "met_max_percent: 30", 1)
-    assert build_rubric(load_yaml(changed, "r.yaml"), "r.yaml").sha256 != rubric.sha256
+    assert build_rubric(*load_yaml(changed, "r.yaml"), "r.yaml").sha256 != rubric.sha256
 
 
 def broken(old: str, new: str) -> list[tuple[int, int, str]]:
     text = default_rubric_text()
     assert old in text
     with pytest.raises(InputError) as caught:
-        build_rubric(load_yaml(text.replace(old, new, 1), "local.yaml"), "local.yaml")
+        build_rubric(*load_yaml(text.replace(old, new, 1), "local.yaml"), "local.yaml")
     return [(p.line, p.column, p.message) for p in caught.value.problems]
 
 

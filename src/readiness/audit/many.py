@@ -8,7 +8,6 @@ names criteria by ID, and the results come back in the order of the files.
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
@@ -74,11 +73,12 @@ def _outcomes(
     keep: Callable[[PlanResult], PlanResult],
 ) -> Iterator[Outcome]:
     jobs = max(1, min(jobs, len(files) // MIN_PLANS_PER_JOB))
-    fork = "fork" in multiprocessing.get_all_start_methods()
-    if jobs == 1 or not fork:
+    if jobs == 1 or not hasattr(os, "fork"):  # one plan, a few, or no fork (Windows)
         for path, display in files:
             yield _audit(rubric, options, path, display)
         return
+    import multiprocessing  # only for enough plans to share out
+
     # workers are forked: they inherit the rubric and ``keep`` and send back only what is kept
     _STATE.update(rubric=rubric, options=options, keep=keep)
     by_id = Lookup(rubric)

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import os
 import tempfile
-from collections.abc import Mapping
 from pathlib import Path
 from typing import NamedTuple
 
 from readiness.errors import InputError, Problem
-from readiness.reporters import REPORTERS
+from readiness.reporters import AUDIT_FORMATS, Formats, for_path, suffixes
 
 
 class Target(NamedTuple):
@@ -17,30 +16,24 @@ class Target(NamedTuple):
     format: str
 
 
-def report_suffixes() -> dict[str, tuple[str, ...]]:
-    return {name: r.suffixes for name, r in REPORTERS.items()}
-
-
 def plan_targets(
-    outputs: list[str], fallback: str | None, formats: Mapping[str, tuple[str, ...]] | None = None
+    outputs: list[str], fallback: str | None, formats: Formats = AUDIT_FORMATS
 ) -> list[Target]:
     """Resolve every ``--output`` before any work is done; ``InputError`` if one is unusable.
 
     Each file's suffix picks its format from ``formats`` (the report formats by default);
     ``fallback`` (``--format``) is used when the suffix says nothing.
     """
-    formats = formats if formats is not None else report_suffixes()
     targets: list[Target] = []
     problems: list[Problem] = []
     for raw in outputs:
-        suffix = Path(raw).suffix.lower()
-        chosen = next((name for name, ends in formats.items() if suffix in ends), fallback)
+        by_suffix = for_path(formats, raw)
+        chosen = by_suffix.name if by_suffix is not None else fallback
         if chosen is None:
-            known = ", ".join(s for ends in formats.values() for s in ends)
             problems.append(
                 Problem(
                     f"cannot tell which format to write to '{raw}'",
-                    hint=f"end the file name with one of {known}, or give --format",
+                    hint=f"end the file name with one of {suffixes(formats)}, or give --format",
                 )
             )
             continue

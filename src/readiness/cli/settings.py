@@ -52,9 +52,9 @@ def load_config(path: Path | None) -> Config:
     from readiness.load.validate import validate_document
 
     display = path.as_posix()
-    doc = load_yaml(read_text(path, display), display)
+    doc, problems = load_yaml(read_text(path, display), display)
     data = {} if doc.data is None else doc.data
-    model = validate_document(doc, ConfigModel, data, what="the configuration")
+    model = validate_document(doc, ConfigModel, data, what="the configuration", earlier=problems)
     return Config(
         path=path,
         rubric=(path.parent / model.rubric) if model.rubric else None,

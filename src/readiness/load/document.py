@@ -52,7 +52,17 @@ class Spans:
 
 
 class Document:
-    """A loaded YAML file: its data and the span of every key and value."""
+    """A loaded YAML file: its data and the span of every key and value. Immutable: a stage
+    that needs other data (a rubric merged over the default) makes a new ``Document``."""
+
+    __slots__ = ("_line_starts", "data", "file", "keys", "text", "values")
+
+    file: str
+    text: str
+    data: object
+    values: Spans
+    keys: Spans
+    _line_starts: list[int]
 
     def __init__(
         self,
@@ -62,15 +72,22 @@ class Document:
         values: Spans | None = None,
         keys: Spans | None = None,
     ) -> None:
-        self.file = file
-        self.text = text
-        self.data = data
-        self.values = values if values is not None else Spans()
-        self.keys = keys if keys is not None else Spans()
-        self._line_starts: list[int] | None = None
-        self.problems: list[Problem] = []
-        """Problems that do not stop the file being read (duplicate keys, refused tags);
-        validation reports them with its own."""
+        for name, value in (
+            ("file", file),
+            ("text", text),
+            ("data", data),
+            ("values", values if values is not None else Spans()),
+            ("keys", keys if keys is not None else Spans()),
+            ("_line_starts", []),  # filled on first use
+        ):
+            object.__setattr__(self, name, value)
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError(f"a Document is immutable: cannot set {name}")
+
+    def with_data(self, data: object) -> Document:
+        """The same file and positions with other data (a part replaced, a merge laid over)."""
+        return Document(self.file, self.text, data, self.values, self.keys)
 
     def nearest(self, path: KeyPath) -> tuple[KeyPath, Span]:
         """The deepest part of ``path`` the file has, and its span (the file's start if none)."""
@@ -88,11 +105,11 @@ class Document:
         return self.keys.get(path) or self.nearest(path)[1]
 
     def _starts(self) -> list[int]:
-        if self._line_starts is None:
-            starts = [0]
+        starts = self._line_starts
+        if not starts:
+            starts.append(0)
             starts.extend(m.end() for m in re.finditer("\n", self.text))
-            self._line_starts = starts
-        return self._line_starts
+        return starts
 
     def line_text(self, line: int) -> str | None:
         starts = self._starts()

@@ -14,7 +14,7 @@ the pure-Python one otherwise), not from PyYAML's composer and constructor, beca
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import Any, NamedTuple
 
 import yaml
 from yaml import events as ev
@@ -101,6 +101,8 @@ def _marks(event: Any) -> Marks:
 class _Builder:
     def __init__(self, file: str, text: str) -> None:
         self.doc = Document(file, text, None)
+        """Positions only, for wording problems; ``data`` is built beside it."""
+        self.data: object = None
         self.values = self.doc.values.marks
         self.keys = self.doc.keys.marks
         self.problems: list[Problem] = []
@@ -207,7 +209,7 @@ class _Builder:
                 "a commissioning plan holds a few hundred; check that this is the plan",
             )
         if not self.stack:
-            self.doc.data = value
+            self.data = value
             self.values[()] = marks
             return ()
         frame = self.stack[-1]
@@ -355,13 +357,17 @@ class _Builder:
         self.place(value, span, size, chars)
 
 
-def load_yaml(text: str, file: str) -> Document:
-    """Build a positioned document, or raise ``InputError`` if the file cannot be read.
+class Parsed(NamedTuple):
+    """A positioned document, and the problems that leave the rest of it readable (a
+    duplicate key keeps its first value; a refused tag keeps its text): validation reports
+    these with its own, so one run shows every problem in the file."""
 
-    Problems that leave the rest readable (a duplicate key keeps its first value; a refused
-    tag keeps its text) are kept in ``Document.problems`` for validation to report with its
-    own, so one run shows every problem in the file.
-    """
+    doc: Document
+    problems: tuple[Problem, ...]
+
+
+def load_yaml(text: str, file: str) -> Parsed:
+    """Build a positioned document, or raise ``InputError`` if the file cannot be read."""
     builder = _Builder(file, text)
     parser = None
     try:
@@ -380,5 +386,5 @@ def load_yaml(text: str, file: str) -> Document:
             dispose()
     if builder.fatal:
         raise InputError(builder.problems)
-    builder.doc.problems = builder.problems
-    return builder.doc
+    doc = builder.doc
+    return Parsed(Document(file, text, builder.data, doc.values, doc.keys), tuple(builder.problems))

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import types
+from collections.abc import Sequence
 from typing import Annotated, Any, TypeVar, Union, get_args, get_origin
 
 from pydantic import BaseModel, ValidationError
@@ -25,21 +26,26 @@ M = TypeVar("M", bound=BaseModel)
 
 
 def validate_document(
-    doc: Document, model: type[M], data: object | None = None, what: str = "the plan"
+    doc: Document,
+    model: type[M],
+    data: object | None = None,
+    what: str = "the plan",
+    earlier: Sequence[Problem] = (),
 ) -> M:
     """Validate ``doc.data`` (or ``data``, a part of it) as ``model``; raise ``InputError``.
 
-    The problems the loader kept (duplicate keys, refused tags) are reported with these.
+    ``earlier`` problems (the loader's: duplicate keys, refused tags) are reported with
+    these, in the order of the file, so one run shows every problem in it.
     """
     try:
         instance = model.model_validate(doc.data if data is None else data)
     except ValidationError as exc:
         errors = exc.errors(include_input=False, include_url=False)
         raise InputError(
-            ordered(doc.problems + problems_from_errors(doc, model, errors, what=what))
+            ordered([*earlier, *problems_from_errors(doc, model, errors, what=what)])
         ) from None
-    if doc.problems:
-        raise InputError(ordered(doc.problems))
+    if earlier:
+        raise InputError(ordered(list(earlier)))
     return instance
 
 

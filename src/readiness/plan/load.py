@@ -45,15 +45,20 @@ def parse_plan(text: str, display: str, criteria: set[str] | None = None) -> Loa
         raise InputError(
             [Problem("the file is empty: there is no plan in it", file=display, hint=_EMPTY_HINT)]
         )
-    doc = load_yaml(text, display)
-    check_shape(doc)
+    doc, problems = load_yaml(text, display)
+    data, version_problems = check_shape(doc)
+    found = [*problems, *version_problems]
     if criteria is not None:
-        doc.problems.extend(waiver_problems(doc, criteria))
-    return LoadedPlan(doc, validate_document(doc, Plan))
+        found.extend(waiver_problems(doc, criteria))
+    return LoadedPlan(doc, validate_document(doc, Plan, data, earlier=found))
 
 
-def check_shape(doc: Document) -> None:
-    """The file must be a mapping written in a format version this tool reads."""
+def check_shape(doc: Document) -> tuple[dict[str, object], list[Problem]]:
+    """The file must be a mapping written in a format version this tool reads.
+
+    Returns the data to validate and a problem with the version to report beside the file's
+    others; raises ``InputError`` when nothing else in the file is worth checking.
+    """
     supported = ", ".join(str(v) for v in SUPPORTED_VERSIONS)
     if doc.data is None:
         raise InputError(
@@ -71,16 +76,16 @@ def check_shape(doc: Document) -> None:
             ]
         )
     if "readiness" not in doc.data:
-        return  # reported with the other missing keys by validation
+        return doc.data, []  # reported with the other missing keys by validation
     version = doc.data["readiness"]
     if isinstance(version, int) and not isinstance(version, bool):
         if version in SUPPORTED_VERSIONS:
-            return
+            return doc.data, []
         # another version may mean another format: report this alone
         raise InputError([_version_problem(doc, version, supported)])
     # no version number at all: report it with the file's other problems
-    doc.problems.append(_version_problem(doc, version, supported))
-    doc.data = {**doc.data, "readiness": SUPPORTED_VERSIONS[-1]}
+    data = {**doc.data, "readiness": SUPPORTED_VERSIONS[-1]}
+    return data, [_version_problem(doc, version, supported)]
 
 
 def _version_problem(doc: Document, version: object, supported: str) -> Problem:

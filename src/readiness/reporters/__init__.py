@@ -1,14 +1,15 @@
 """Reporters: one module per output format, each with ``render(result, options) -> str``.
 
-The registry names each format, the module that renders it and the file suffixes that
-choose it for ``--output``. Modules are imported only when their format is used, so the
-JSON path never pays for Jinja or rich.
+Entry point: the registries ``AUDIT_FORMATS`` and ``DIFF_FORMATS``, one shape for both: each
+names a format, the function that renders it and the file suffixes that choose it for
+``--output``. The command line's ``--format`` choices, ``--output`` help and error hints are
+all derived from them.
 """
 
 from __future__ import annotations
 
 import importlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple, Protocol
 
@@ -34,44 +35,71 @@ class Stream(Protocol):
     def __call__(self, result: AuditResult, options: RenderOptions) -> Iterator[str]: ...
 
 
-class Reporter(NamedTuple):
+class Format(NamedTuple):
+    """One output format: its name, where its renderer lives, the file suffixes that choose it
+    for ``--output``, and a few words for ``--help``. The renderer's module is imported only
+    when the format is used, so the JSON path never pays for Jinja or rich."""
+
     name: str
     module: str
+    function: str
     suffixes: tuple[str, ...]
     description: str
 
-    def load(self) -> Render:
-        render: Render = importlib.import_module(self.module).render
+    def load(self) -> Callable[..., str]:
+        render: Callable[..., str] = getattr(importlib.import_module(self.module), self.function)
         return render
 
     def load_stream(self) -> Stream:
-        """The reporter's output a piece at a time (the whole text at once if it has no
-        ``stream``)."""
+        """The renderer's output a piece at a time (the whole text at once if the module has
+        no ``stream``)."""
         module = importlib.import_module(self.module)
         stream: Stream | None = getattr(module, "stream", None)
         if stream is not None:
             return stream
-        render: Render = module.render
+        render: Render = getattr(module, self.function)
         return lambda result, options: iter((render(result, options),))
 
 
-REPORTERS: dict[str, Reporter] = {
-    r.name: r
-    for r in (
-        Reporter("terminal", "readiness.reporters.terminal", (".txt",), "summary for people"),
-        Reporter("json", "readiness.reporters.json_report", (".json",), "the JSON report"),
-        Reporter("markdown", "readiness.reporters.markdown", (".md", ".markdown"), "board report"),
-        Reporter("html", "readiness.reporters.html", (".html", ".htm"), "board report, web page"),
-        Reporter(
-            "sarif", "readiness.reporters.sarif", (".sarif",), "SARIF 2.1.0 for code scanning"
-        ),
-        Reporter("junit", "readiness.reporters.junit", (".xml",), "JUnit XML for CI test reports"),
-        Reporter("github", "readiness.reporters.github", (), "GitHub Actions annotations"),
+Formats = dict[str, Format]
+
+
+AUDIT_FORMATS: Formats = {
+    name: Format(name, f"readiness.reporters.{module}", "render", ends, words)
+    for name, module, ends, words in (
+        ("terminal", "terminal", (".txt",), "a summary for people"),
+        ("json", "json_report", (".json",), "the JSON report"),
+        ("markdown", "markdown", (".md", ".markdown"), "the board report"),
+        ("html", "html", (".html", ".htm"), "the board report as a web page"),
+        ("sarif", "sarif", (".sarif",), "SARIF 2.1.0 for code scanning"),
+        ("junit", "junit", (".xml",), "JUnit XML for CI test reports"),
+        ("github", "github", (), "GitHub Actions annotations"),
     )
 }
+"""What ``readiness audit`` can write (``--format`` and ``--output``)."""
+
+DIFF_FORMATS: Formats = {
+    name: Format(name, "readiness.reporters.diff_report", function, ends, words)
+    for name, function, ends, words in (
+        ("terminal", "terminal", (".txt",), "the changes for people"),
+        ("markdown", "markdown", (".md", ".markdown"), "the changes for a board paper"),
+        ("json", "as_json", (".json",), "the changes as JSON"),
+    )
+}
+"""What ``readiness diff`` can write."""
 
 
-def for_path(path: str) -> Reporter | None:
-    """The reporter a file's suffix asks for, if any."""
+def names(formats: Formats) -> str:
+    """The format names, for ``--format``'s help and errors: "terminal, json, ..."."""
+    return ", ".join(formats)
+
+
+def suffixes(formats: Formats) -> str:
+    """Every suffix that picks a format, for ``--output``'s help and errors."""
+    return ", ".join(s for f in formats.values() for s in f.suffixes)
+
+
+def for_path(formats: Formats, path: str) -> Format | None:
+    """The format a file's suffix asks for, if any."""
     suffix = Path(path).suffix.lower()
-    return next((r for r in REPORTERS.values() if suffix in r.suffixes), None)
+    return next((f for f in formats.values() if suffix in f.suffixes), None)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
 from typing import Any
 
 from readiness.audit.diff import KINDS, PlanDiff
@@ -118,10 +117,3 @@ def document(diff: PlanDiff) -> dict[str, Any]:
 
 def as_json(diff: PlanDiff) -> str:
     return json.dumps(document(diff), indent=2, ensure_ascii=False) + "\n"
-
-
-FORMATS: dict[str, tuple[Callable[[PlanDiff], str], tuple[str, ...]]] = {
-    "terminal": (terminal, (".txt",)),
-    "markdown": (markdown, (".md", ".markdown")),
-    "json": (as_json, (".json",)),
-}

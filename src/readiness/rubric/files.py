@@ -6,7 +6,7 @@ from importlib.resources import files
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from readiness.load.document import Document
+    from readiness.load.parse import Parsed
 
 DEFAULT = "default"
 
@@ -15,7 +15,7 @@ def default_rubric_text() -> str:
     return files("readiness.rubrics").joinpath("default.yaml").read_text(encoding="utf-8")
 
 
-def default_document() -> Document:
+def default_document() -> Parsed:
     """The shipped rubric's YAML, with the positions of its keys and values."""
     from readiness.load.parse import load_yaml
 

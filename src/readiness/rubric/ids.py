@@ -17,8 +17,8 @@ from readiness.rubric.files import default_document
 def criterion_ids(path: Path | None) -> set[str]:
     """IDs a waiver may name: the rubric file's criteria (the default rubric's if None)."""
     if path is None:
-        return _ids(default_document())
-    doc = load_yaml(read_text(path, path.as_posix()), path.as_posix())
+        return _ids(default_document().doc)
+    doc = load_yaml(read_text(path, path.as_posix()), path.as_posix()).doc
     ids = _ids(doc)
     if isinstance(doc.data, dict) and doc.data.get("extends") == "default":
         ids |= criterion_ids(None)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import string
+from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -28,7 +29,7 @@ from readiness.wording import suggest
 @lru_cache(maxsize=1)
 def default_rubric() -> Rubric:
     """The shipped rubric, validated like any rubric file; built once per run."""
-    return build_rubric(default_document(), DEFAULT)
+    return build_rubric(*default_document(), DEFAULT)
 
 
 def load_rubric(path: Path | None = None, display: str | None = None) -> Rubric:
@@ -41,25 +42,24 @@ def load_rubric(path: Path | None = None, display: str | None = None) -> Rubric:
 
 def parse_rubric(text: str, display: str) -> Rubric:
     """A rubric file's text, merged into the default first when it ``extends: default``."""
-    doc = load_yaml(text, display)
+    doc, problems = load_yaml(text, display)
     if check_extends(doc) is None:
-        return build_rubric(doc, display)
-    base = default_document()
-    merged, problems = merge(doc, base.data if isinstance(base.data, dict) else {})
-    overlay = Document(doc.file, doc.text, merged, doc.values, doc.keys)
-    overlay.problems = [*doc.problems, *problems]
-    return build_rubric(overlay, display)
+        return build_rubric(doc, problems, display)
+    base = default_document().doc
+    merged, merge_problems = merge(doc, base.data if isinstance(base.data, dict) else {})
+    return build_rubric(doc.with_data(merged), [*problems, *merge_problems], display)
 
 
-def build_rubric(doc: Document, origin: str) -> Rubric:
-    """Validate a rubric's data and bind its criteria; every problem is reported in one run."""
+def build_rubric(doc: Document, earlier: Sequence[Problem], origin: str) -> Rubric:
+    """Validate a rubric's data and bind its criteria; every problem is reported in one run,
+    with the ``earlier`` ones the loader or the merge found."""
     data = doc.data
     if not isinstance(data, dict):
         raise InputError([doc.problem("a rubric file must be a set of keys", doc.nearest(())[1])])
     structure, raw_params = _split_params(data)
     problems: list[Problem] = []
     try:
-        model = validate_document(doc, RubricModel, structure, what="the rubric")
+        model = validate_document(doc, RubricModel, structure, what="the rubric", earlier=earlier)
     except InputError as exc:
         problems.extend(exc.problems)
         model = None

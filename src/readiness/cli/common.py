@@ -1,0 +1,239 @@
+"""What the commands share: their common options, how a value from the command line is
+checked, the settings file, plan discovery, the rubric, and printing."""
+
+from __future__ import annotations
+
+import os
+import sys
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+
+from readiness.outcomes import BANDS
+from readiness.reporters import Formats, names, suffixes
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+    from datetime import date
+    from pathlib import Path
+
+    from readiness.audit.discover import Found
+    from readiness.cli.settings import Config
+    from readiness.outcomes import Band
+    from readiness.reporters import RenderOptions
+    from readiness.rubric.rubric import Rubric
+
+EXIT_FELL_SHORT = 1
+EXIT_INVALID = 2
+EXIT_BUG = 3
+
+
+def format_option(formats: Formats) -> Any:
+    """``--format``, its choices named from the registry."""
+    return typer.Option(
+        "--format", "-f", metavar="FORMAT", help=f"What to print: {names(formats)}."
+    )
+
+
+def output_option(formats: Formats, what: str) -> Any:
+    """``--output``, the suffixes that pick each format named from the registry."""
+    return typer.Option(
+        "--output",
+        "-o",
+        metavar="FILE",
+        help=f"Also write {what} (repeatable); the suffix picks the format: {suffixes(formats)}.",
+    )
+
+
+Plans = Annotated[
+    list[str],
+    typer.Argument(metavar="PLAN...", help="Plan files, folders of plans, or glob patterns."),
+]
+RubricOption = Annotated[
+    str | None,
+    typer.Option("--rubric", metavar="FILE", help="Judge against this rubric file."),
+]
+ConfigOption = Annotated[
+    str | None,
+    typer.Option(
+        "--config",
+        metavar="FILE",
+        help="Settings file; default: .readiness.yaml here or in a parent folder.",
+    ),
+]
+MaxSizeOption = Annotated[
+    float | None,
+    typer.Option("--max-size", metavar="MB", help="Largest plan file to read, in MB (10)."),
+]
+TemplateOption = Annotated[
+    str | None,
+    typer.Option(
+        "--template",
+        metavar="DIR",
+        help="A folder of Jinja templates (report.md.j2, report.html.j2) to use instead of "
+        "the shipped ones; they run sandboxed.",
+    ),
+]
+PlansOnlyOption = Annotated[
+    bool,
+    typer.Option(
+        "--plans-only",
+        help="Skip named YAML files that are not plans (no top-level 'readiness:' key), "
+        "as folder searches do; for pre-commit.",
+    ),
+]
+DebugOption = Annotated[
+    bool, typer.Option("--debug", help="Show the full traceback if readiness itself fails.")
+]
+
+
+def unknown_criterion(wanted: str, active: Rubric) -> Exception:
+    import difflib
+
+    ids = [c.id for c in active.criteria]
+    near = difflib.get_close_matches(wanted, ids, n=3, cutoff=0.5)
+    hint = f"nearest: {', '.join(near)}; " if near else ""
+    return usage(
+        f"'{wanted}' is not a criterion of the rubric ({active.id})",
+        hint + "readiness rubric list shows every criterion",
+    )
+
+
+def usage(message: str, hint: str = "") -> Exception:
+    from readiness.errors import InputError
+
+    return InputError.single(message, hint=hint)
+
+
+def choice(value: str, choices: tuple[str, ...], option: str) -> str:
+    from readiness.wording import suggest
+
+    if value in choices:
+        return value
+    guess = suggest(value, choices)
+    message = f"{option}: '{value}' is not one of {', '.join(choices)}"
+    raise usage(message + (f" (did you mean '{guess}'?)" if guess else ""))
+
+
+def band(value: str) -> Band:
+    return choice(value.lower(), BANDS, "--min-band")  # type: ignore[return-value]
+
+
+def as_of(value: str | None) -> date:
+    from datetime import date
+
+    from pydantic_core import PydanticCustomError
+
+    from readiness.plan.types import parse_date
+
+    if value is None:
+        return date.today()
+    try:
+        return parse_date(value)
+    except PydanticCustomError as exc:
+        raise usage(f"--as-of: {exc.message()}", "write the date as 2027-01-15") from None
+
+
+def fail_under(value: float | None) -> float | None:
+    if value is not None and not 0 <= value <= 100:
+        raise usage(f"--fail-under: {value:g} is not a score from 0 to 100")
+    return value
+
+
+def max_bytes(megabytes: float | None, settings: Config) -> int:
+    """``--max-size`` in bytes; else the settings file's (checked there), else 10 MB."""
+    from readiness.load.source import DEFAULT_MAX_BYTES, MAX_SIZE_MB
+
+    if megabytes is None:
+        chosen = settings.max_size_mb
+        return DEFAULT_MAX_BYTES if chosen is None else int(chosen * 1024 * 1024)
+    if not 0 < megabytes <= MAX_SIZE_MB:
+        raise usage(f"--max-size: give a size in MB greater than 0 and at most {MAX_SIZE_MB}")
+    return int(megabytes * 1024 * 1024)
+
+
+def config(path: str | None) -> Config:
+    from pathlib import Path
+
+    from readiness.cli.settings import find_config, load_config
+
+    if path is not None:
+        if not Path(path).is_file():
+            raise usage(f"--config: '{path}' is not a file")
+        return load_config(Path(path))
+    return load_config(find_config(Path.cwd()))
+
+
+def discover(plans: list[str], settings: Config, plans_only: bool) -> list[Found]:
+    from readiness.audit.discover import discover
+
+    found = discover(plans, settings.exclude, settings.root, plans_only)
+    if not found.plans:
+        why = f"{found.excluded} excluded by {settings.path}" if found.excluded else "none given"
+        out(f"No plans to check ({why}).\n")
+    return found.plans
+
+
+def display(path: str) -> str:
+    from pathlib import Path
+
+    from readiness.audit.discover import display_name
+
+    return display_name(Path(path)) if Path(path).exists() else path
+
+
+def template(path: str | None) -> Path | None:
+    from pathlib import Path
+
+    if path is None:
+        return None
+    if not Path(path).is_dir():
+        raise usage(f"--template: '{path}' is not a folder")
+    return Path(path)
+
+
+def rubric_path(path: str | None, settings: Config) -> Path | None:
+    from pathlib import Path
+
+    return Path(path) if path is not None else settings.rubric
+
+
+def rubric(path: str | None, settings: Config) -> Rubric:
+    chosen = rubric_path(path, settings)
+    from readiness.rubric.load import load_rubric
+
+    return load_rubric(chosen, None if chosen is None else chosen.as_posix())
+
+
+def out(pieces: str | Iterator[str]) -> None:
+    """Print to stdout; if the reader stops reading (``| head``), drop the rest quietly.
+
+    The command's work is done by then (reports written), so its exit code still says what
+    it found (whether the plans passed, whether they are valid), not that the pipe closed.
+    """
+    try:
+        for piece in [pieces] if isinstance(pieces, str) else pieces:
+            sys.stdout.write(piece)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        try:
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+        except (OSError, ValueError):  # not a real file (tests capture output in memory)
+            pass
+
+
+def stdout_options(template: Path | None = None) -> RenderOptions:
+    import shutil
+
+    from readiness.reporters import RenderOptions
+
+    tty = sys.stdout.isatty()
+    color = (tty and "NO_COLOR" not in os.environ and os.environ.get("TERM") != "dumb") or bool(
+        os.environ.get("FORCE_COLOR")
+    )
+    encoding = (getattr(sys.stdout, "encoding", None) or "").lower().replace("-", "")
+    width = shutil.get_terminal_size((100, 24)).columns if tty else 100
+    return RenderOptions(
+        color=color, unicode=encoding in ("utf8", "utf16"), width=width, template_dir=template
+    )

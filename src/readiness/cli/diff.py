@@ -1,0 +1,46 @@
+"""``readiness diff``: compare two versions of a plan."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from readiness.cli import common
+from readiness.cli.common import ConfigOption, DebugOption, MaxSizeOption, RubricOption
+from readiness.reporters import DIFF_FORMATS
+
+
+def diff(
+    old: Annotated[str, typer.Argument(metavar="OLD", help="The earlier version of the plan.")],
+    new: Annotated[str, typer.Argument(metavar="NEW", help="The later version of the plan.")],
+    format: Annotated[str | None, common.format_option(DIFF_FORMATS)] = None,
+    output: Annotated[list[str] | None, common.output_option(DIFF_FORMATS, "the diff")] = None,
+    as_of: Annotated[
+        str | None, typer.Option("--as-of", metavar="DATE", help="Treat this date as today.")
+    ] = None,
+    rubric: RubricOption = None,
+    config: ConfigOption = None,
+    max_size: MaxSizeOption = None,
+    debug: DebugOption = False,
+) -> None:
+    """Compare two versions of a plan: score, band, and every criterion that changed."""
+    from pathlib import Path
+
+    from readiness.audit.diff import compare
+    from readiness.audit.many import audit_many
+    from readiness.audit.run import AuditOptions
+    from readiness.cli.outputs import plan_targets, write_atomic
+
+    settings = common.config(config)
+    chosen = common.choice(format, tuple(DIFF_FORMATS), "--format") if format else None
+    targets = plan_targets(output or [], chosen, DIFF_FORMATS)
+    options = AuditOptions(
+        as_of=common.as_of(as_of), max_bytes=common.max_bytes(max_size, settings)
+    )
+    plans = [(Path(p), common.display(p)) for p in (old, new)]
+    result = audit_many(plans, common.rubric(rubric, settings), options)
+    changes = compare(*result.plans)
+    for target in targets:
+        write_atomic(target.path, DIFF_FORMATS[target.format].load()(changes))
+    common.out(DIFF_FORMATS[chosen or "terminal"].load()(changes))

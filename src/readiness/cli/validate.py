@@ -1,0 +1,44 @@
+"""``readiness validate``: check that plans follow the format, without judging them."""
+
+from __future__ import annotations
+
+from readiness.cli import common
+from readiness.cli.common import (
+    ConfigOption,
+    DebugOption,
+    MaxSizeOption,
+    Plans,
+    PlansOnlyOption,
+    RubricOption,
+)
+
+
+def validate(
+    plans: Plans,
+    rubric: RubricOption = None,
+    config: ConfigOption = None,
+    max_size: MaxSizeOption = None,
+    plans_only: PlansOnlyOption = False,
+    debug: DebugOption = False,
+) -> None:
+    """Check that plans follow the format, without judging them: exit 0 or 2."""
+    from readiness.errors import InputError, Problem
+    from readiness.plan.load import load_plan
+    from readiness.rubric.ids import criterion_ids
+
+    settings = common.config(config)
+    max_bytes = common.max_bytes(max_size, settings)
+    found = common.discover(plans, settings, plans_only)
+    if not found:
+        return
+    known = criterion_ids(common.rubric_path(rubric, settings))
+    problems: list[Problem] = []
+    for plan in found:
+        try:
+            load_plan(plan.path, plan.display, max_bytes, known)
+        except InputError as exc:
+            problems.extend(exc.problems)
+    if problems:
+        raise InputError(problems)
+    count = len(found)
+    common.out(f"{count} plan{'s' if count != 1 else ''} valid.\n")
