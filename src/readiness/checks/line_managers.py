@@ -11,12 +11,7 @@ from readiness.checks.base import (
     not_met,
     partial,
 )
-from readiness.checks.wording import (
-    every_weeks,
-    how_often,
-    say_list,
-    share,
-)
+from readiness.checks.wording import every_weeks, how_often, plain_list, share
 from readiness.outcomes import Finding
 from readiness.plan.models import Plan
 from readiness.plan.types import per_year
@@ -111,15 +106,6 @@ class SupportParams(Params):
     organisational: list[str]
 
 
-_SUPPORT_NAMES = {
-    "reflective-groups": "reflective groups",
-    "clinical-supervision": "clinical supervision",
-    "peer-support": "peer support",
-    "eap": "an employee assistance programme",
-    "self-care": "self-care",
-}
-
-
 @check("vicarious_trauma_support", SupportParams, reads=("line_managers.wellbeing.support",))
 def vicarious_trauma_support(plan: Plan, params: SupportParams, ctx: Context) -> Finding:
     """Support against vicarious trauma that the organisation provides, not only self-care."""
@@ -129,7 +115,7 @@ def vicarious_trauma_support(plan: Plan, params: SupportParams, ctx: Context) ->
         return no_evidence(
             "The plan does not say how teams are supported against vicarious trauma.", path
         )
-    named = say_list([_SUPPORT_NAMES[s] for s in wellbeing.support])
+    named = plain_list(wellbeing.support)
     if any(s in params.organisational for s in wellbeing.support):
         return met(f"Teams are supported through {named}.", path)
     if wellbeing.support:

@@ -1,4 +1,8 @@
-"""Lever 1, start with the right people: waves, selection, champions, exit criteria, length."""
+"""Lever 1, start with the right people: waves, selection, champions, exit criteria, length.
+
+Over 200 lines because the lever has eight criteria, each a small check; the checks of one
+lever stay together (one module per lever).
+"""
 
 from datetime import timedelta
 from itertools import pairwise

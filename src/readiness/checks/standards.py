@@ -1,4 +1,8 @@
-"""Lever 3, embed professional standards: materials, supervision, coaching, CPD, measures."""
+"""Lever 3, embed professional standards: materials, supervision, coaching, CPD, measures.
+
+Just over 200 lines because the lever has many criteria; the checks of one lever stay
+together (one module per lever).
+"""
 
 from typing import Literal
 

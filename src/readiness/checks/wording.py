@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from readiness.plan.types import FREQUENCY_PER_YEAR
+from readiness.plan.vocabulary import plain
 
 
 def number(value: float) -> str:
@@ -24,28 +25,6 @@ def share(value: float, *thresholds: float) -> str:
 def money(amount: float) -> str:
     """25000 -> '25,000'; 0.5 -> '0.50'."""
     return f"{amount:,.0f}" if float(amount).is_integer() else f"{amount:,.2f}"
-
-
-PLAIN_WORDS = {
-    "co-design": "co-designing the plan",
-    "identify-practitioners": "identifying practitioners",
-    "workforce-pressures": "weighing workforce pressures",
-    "align-expectations": "aligning expectations",
-    "shared-ownership": "shared ownership",
-    "review-progress": "reviewing progress",
-    "observation-feedback": "observation with feedback",
-    "e-learning": "e-learning",
-    "self-assessment": "self-assessment",
-    "service-managers": "service managers",
-    "line-managers": "line managers",
-    "eap": "an employee assistance programme",
-    "disciplinary": "disciplinary action",
-}
-
-
-def plain(word: str) -> str:
-    """A vocabulary word of the plan format as it reads in a sentence."""
-    return PLAIN_WORDS.get(word, word.replace("-", " "))
 
 
 def plain_list(words: Sequence[str], joiner: str = "and") -> str:

@@ -1,5 +1,9 @@
 """What the commands share: their common options, how a value from the command line is
-checked, the settings file, plan discovery, the rubric, and printing."""
+checked, the settings file, plan discovery, the rubric, and printing.
+
+Over 200 lines: the options every command shares and the few helpers that check their
+values; each is short.
+"""
 
 from __future__ import annotations
 

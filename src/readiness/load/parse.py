@@ -9,6 +9,9 @@ the pure-Python one otherwise), not from PyYAML's composer and constructor, beca
 - every tag but the standard ones is refused before anything is constructed;
 - aliases are counted as they expand, so an "alias bomb" is refused at once;
 - nesting is bounded without recursion, so a deeply nested file cannot crash the parser.
+
+One module, over 200 lines: the builder is one class whose event handlers share its state
+(the open containers, the anchors, the limits); split, each part would need all of it.
 """
 
 from __future__ import annotations
@@ -127,6 +130,7 @@ class _Builder:
 
     # -- building ---------------------------------------------------------------------
     def run(self, parser: Any) -> None:
+        # The hot loop, kept in one function: it runs once per parser event of every plan.
         handlers = {
             ev.ScalarEvent: self.on_scalar,
             ev.MappingStartEvent: self.on_mapping_start,

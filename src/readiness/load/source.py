@@ -5,6 +5,8 @@ parser sees them: something that is not a regular file, binary data, invalid UTF
 characters and characters the YAML parser would read as extra line breaks are reported with
 the line and column where they occur. Line endings are made ``\\n`` so that every line number
 the tool gives matches what an editor shows.
+
+Just over 200 lines: every check on the bytes before parsing, each short.
 """
 
 from __future__ import annotations

@@ -5,6 +5,8 @@ error is rewritten for a person editing the file, pointed at the key or value it
 and given a "did you mean" where a close match exists. Errors are read with
 ``errors(include_input=False)``: formatting a ``ValidationError`` walks the input, which
 must never happen on hostile data.
+
+Just over 200 lines: pydantic's errors rewritten one kind at a time.
 """
 
 from __future__ import annotations

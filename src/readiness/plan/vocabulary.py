@@ -90,3 +90,27 @@ BudgetCategory = Annotated[
     ],
     BeforeValidator(lower_word),
 ]
+
+
+# How each word reads in a sentence, where it is not the word with its hyphens as spaces.
+PLAIN_WORDS = {
+    "co-design": "co-designing the plan",
+    "identify-practitioners": "identifying practitioners",
+    "workforce-pressures": "weighing workforce pressures",
+    "align-expectations": "aligning expectations",
+    "shared-ownership": "shared ownership",
+    "review-progress": "reviewing progress",
+    "observation-feedback": "observation with feedback",
+    "e-learning": "e-learning",
+    "self-assessment": "self-assessment",
+    "service-managers": "service managers",
+    "line-managers": "line managers",
+    "eap": "an employee assistance programme",
+    "self-care": "self-care",
+    "disciplinary": "disciplinary action",
+}
+
+
+def plain(word: str) -> str:
+    """A vocabulary word of the plan format as it reads in a sentence."""
+    return PLAIN_WORDS.get(word, word.replace("-", " "))

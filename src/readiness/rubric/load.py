@@ -1,4 +1,8 @@
-"""Load a rubric file: validate it like a plan, bind each criterion to its check and params."""
+"""Load a rubric file: validate it like a plan, bind each criterion to its check and params.
+
+Over 200 lines: validation, binding each criterion to its check and params, and the checks
+across criteria run as one pass so every problem is reported in one run.
+"""
 
 from __future__ import annotations
 
