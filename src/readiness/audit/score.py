@@ -32,11 +32,6 @@ def raw_lever_score(results: Sequence[CriterionResult]) -> float | None:
     return 100.0 * weighted / total if total else None
 
 
-def lever_score(results: Sequence[CriterionResult]) -> float | None:
-    raw = raw_lever_score(results)
-    return None if raw is None else round1(raw)
-
-
 def score_levers(levers: Sequence[Lever], results: Sequence[CriterionResult]) -> list[LeverResult]:
     out = []
     for lever in levers:

@@ -162,8 +162,3 @@ def months_between(start: date, end: date) -> int:
     if add_months(start, months) > end:
         months -= 1
     return months
-
-
-def first_cohort_start(plan: Plan) -> date:
-    cohorts = plan.rollout.cohorts if plan.rollout else None
-    return cohorts[0].start if cohorts else plan.plan.start

@@ -91,18 +91,6 @@ DebugOption = Annotated[
 ]
 
 
-def unknown_criterion(wanted: str, active: Rubric) -> Exception:
-    import difflib
-
-    ids = [c.id for c in active.criteria]
-    near = difflib.get_close_matches(wanted, ids, n=3, cutoff=0.5)
-    hint = f"nearest: {', '.join(near)}; " if near else ""
-    return usage(
-        f"'{wanted}' is not a criterion of the rubric ({active.id})",
-        hint + "readiness rubric list shows every criterion",
-    )
-
-
 def usage(message: str, hint: str = "") -> Exception:
     from readiness.errors import InputError
 
