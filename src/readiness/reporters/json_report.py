@@ -1,280 +1,220 @@
-"""The JSON report (``--format json``): the stable document of ``docs/outputs.md``.
+"""The JSON report (``--format json``), the stable document of ``docs/outputs.md``, as models.
 
-``readiness schema report`` prints its JSON Schema. Keys are written in a fixed order and
-nothing depends on the clock or the machine, so the same plan and ``--as-of`` give the same
-bytes.
+``render`` validates the audit into the models and writes them; ``schema`` (``readiness
+schema report``) is their JSON Schema, so the two cannot drift. For speed (CI runs this in
+loops) only ``Report`` builds a validator, on first use, and annotations are not postponed:
+pydantic would evaluate each string.
 """
 
-from __future__ import annotations
-
 import json
-from typing import Any
+from datetime import date
+from typing import Annotated, Any, Literal
 
-from readiness.audit.result import AuditResult, CriterionResult, LeverResult, Location, PlanResult
+from pydantic import BaseModel, ConfigDict, Field
+
+from readiness.audit.result import AuditResult, CriterionResult, LeverResult, PlanResult
+from readiness.audit.result import Location as Where
+from readiness.outcomes import Band, Outcome
 from readiness.reporters import RenderOptions
 
 SCHEMA_VERSION = 1
+"""Also the ``Literal`` of ``Report.schema_version``."""
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
+
+
+def _optional(description: str) -> Any:
+    """A key written only when given (``exclude_unset``): not required, and never null.
+
+    Unset, the field holds None, which its type refuses: such a model is only written out.
+    """
+    return Field(default=None, description=description, json_schema_extra=_no_default)
+
+
+def _no_default(schema: dict[str, Any]) -> None:
+    del schema["default"]  # absent, not null
+
+
+Score = Annotated[float, Field(ge=0, le=100)]
+Count = Annotated[int, Field(ge=0)]
+Weight = Annotated[float, Field(ge=0, description="How much it counts in its lever's score.")]
+Line = Annotated[int, Field(ge=1, description="The line in the plan file, from 1.")]
+Column = Annotated[int, Field(ge=1, description="The column on that line, from 1.")]
+Key = Annotated[str, Field(description="The key path read, e.g. rollout.cohorts[0].size.")]
+_ABSENT = "False when the plan lacks the key; line and column are then its nearest parent's."
+Present = Annotated[bool, Field(description=_ABSENT)]
+
+
+class Tool(_Model):
+    name: Literal["readiness"] = Field(description="Always readiness.")
+    version: str = Field(description="The version of readiness that wrote the report.")
+
+
+class RubricInfo(_Model):
+    id: str = Field(description="The rubric's ID.")
+    version: int = Field(ge=1, description="The rubric's version.")
+    sha256: str = Field(pattern="^[0-9a-f]{64}$", description="Hash of the rubric's content.")
+    title: str = Field(description="The rubric's title.")
+    origin: str = Field(description="'default', or the path of the rubric file used.")
+
+
+class Location(_Model):
+    line: Line
+    column: Column
+    key: Key
+    present: Present
+
+
+class PhraseFound(_Model):
+    phrase: str = Field(description="The rubric's phrase (a * matches any ending).")
+    found: str = Field(description="The words as the plan writes them.")
+    reframe: str = Field(description="Words to use instead.")
+    line: Line
+    column: Column
+    key: Key
+    present: Present
+
+
+class WaiverReport(_Model):
+    reason: str = Field(description="Why the criterion is waived.")
+    approved_by: str = Field(description="Who approved the waiver.")
+    until: date = Field(description="The last day the waiver holds.")
+    expired: bool = Field(description="True when that day is before as_of: it counts again.")
+    line: Line
+    column: Column
+    key: Key
+    present: Present
+
+
+class CriterionReport(_Model):
+    id: str = Field(pattern="^[A-Z][A-Z0-9]*-[0-9]+$", description="The criterion's ID.")
+    lever: str = Field(description="The ID of its lever.")
+    title: str = Field(description="What the criterion asks of the plan.")
+    outcome: Outcome = Field(description="How far the plan meets it.")
+    reason: str = Field(description="One plain sentence with the figures used.")
+    locations: list[Location] = Field(min_length=1, description="Where in the plan it read.")
+    remediation: str = Field(description="What to commission to meet it.")
+    caps_band: Band | None = Field(
+        description="The best band a plan failing it can reach, or null."
+    )
+    weight: Weight
+    phrases: list[PhraseFound] = _optional("Only if phrases were found.")
+    waiver: WaiverReport = _optional("Only if the plan waives it.")
+
+
+class LeverReport(_Model):
+    id: str = Field(description="The lever's ID.")
+    title: str = Field(description="The lever's title.")
+    score: Score | None = Field(description="0 to 100, one decimal; null when none counted.")
+    weight: Weight
+    counted: Count = Field(description="Criteria counted (not waived or not applicable).")
+
+
+class PlanReport(_Model):
+    path: str = Field(description="The plan file, as given.")
+    title: str = Field(description="The plan's title.")
+    commissioner: str = Field(description="Who commissions the plan.")
+    score: Score = Field(description="The overall score, 0 to 100, one decimal rounded down.")
+    band: Band = Field(description="The plan's readiness band.")
+    band_reasons: list[str] = Field(description="What held the plan at its band.")
+    passed: bool = Field(description="Whether the plan meets min_band and fail_under.")
+    levers: list[LeverReport] = Field(description="The scored levers, in rubric order.")
+    unscored_levers: list[LeverReport] = Field(description="Levers outside the score.")
+    criteria: list[CriterionReport] = Field(description="The rubric's criteria, in its order.")
+
+
+class Summary(_Model):
+    plans: Count = Field(description="Plans audited.")
+    passed: Count = Field(description="Plans that passed.")
+    failed: Count = Field(description="Plans that fell short.")
+
+
+class Report(_Model):
+    """The report of one readiness audit run."""
+
+    schema_version: Literal[1] = Field(description="The version of this format.")
+    tool: Tool = Field(description="The program that wrote the report.")
+    rubric: RubricInfo = Field(description="The rubric the plans were judged by.")
+    as_of: date = Field(description="The date treated as today, for waivers.")
+    min_band: Band = Field(description="The lowest band that passes.")
+    fail_under: Score | None = Field(description="A plan scoring below this fails; or null.")
+    plans: list[PlanReport] = Field(description="One per plan, in the order found.")
+    summary: Summary = Field(description="How many plans passed and failed.")
 
 
 def render(result: AuditResult, options: RenderOptions) -> str:
-    return json.dumps(document(result), indent=2, ensure_ascii=False) + "\n"
+    data = report(result).model_dump(mode="json", exclude_unset=True)
+    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
 
 
-def document(result: AuditResult) -> dict[str, Any]:
-    rubric = result.rubric
-    passed = sum(1 for p in result.plans if p.passed)
+def schema() -> dict[str, Any]:
+    """The JSON report's JSON Schema (``readiness schema report``), from the models."""
+    made = Report.model_json_schema()
+    defs, _ = made.pop("$defs"), made.pop("title")
     return {
-        "schema_version": SCHEMA_VERSION,
-        "tool": {"name": "readiness", "version": result.tool_version},
-        "rubric": {
-            "id": rubric.id,
-            "version": rubric.version,
-            "sha256": rubric.sha256,
-            "title": rubric.title,
-            "origin": rubric.origin,
-        },
-        "as_of": result.as_of.isoformat(),
-        "min_band": result.min_band,
-        "fail_under": result.fail_under,
-        "plans": [_plan(p) for p in result.plans],
-        "summary": {
-            "plans": len(result.plans),
-            "passed": passed,
-            "failed": len(result.plans) - passed,
-        },
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": f"https://readiness.invalid/schema/report-{SCHEMA_VERSION}.json",
+        "title": "readiness JSON report",
+        **made,
+        "$defs": defs,
     }
+
+
+def report(result: AuditResult) -> Report:
+    """The audit as the report, validated in one call; keys are written in field order.
+
+    ``phrases`` and ``waiver`` are left unset, and so not written, when they have no value.
+    """
+    plans = result.plans
+    passed = sum(1 for p in plans if p.passed)
+    return Report.model_validate(
+        {
+            "schema_version": SCHEMA_VERSION,
+            "tool": {"name": "readiness", "version": result.tool_version},
+            "rubric": _pick(result.rubric, "id", "version", "sha256", "title", "origin"),
+            **_pick(result, "as_of", "min_band", "fail_under"),
+            "plans": [_plan(p) for p in plans],
+            "summary": {"plans": len(plans), "passed": passed, "failed": len(plans) - passed},
+        }
+    )
+
+
+def _pick(record: tuple[Any, ...], *names: str) -> dict[str, Any]:
+    """Fields of an audit record, under the same names in the report."""
+    return {name: getattr(record, name) for name in names}
 
 
 def _plan(plan: PlanResult) -> dict[str, Any]:
     return {
-        "path": plan.path,
-        "title": plan.title,
-        "commissioner": plan.commissioner,
-        "score": plan.score,
-        "band": plan.band,
-        "band_reasons": list(plan.band_reasons),
-        "passed": plan.passed,
+        **_pick(plan, "path", "title", "commissioner", "score", "band", "band_reasons", "passed"),
         "levers": [_lever(lr) for lr in plan.levers],
         "unscored_levers": [_lever(lr) for lr in plan.unscored],
         "criteria": [_criterion(r) for r in plan.criteria],
     }
 
 
-def _lever(lever: LeverResult) -> dict[str, Any]:
-    return {
-        "id": lever.lever.id,
-        "title": lever.lever.title,
-        "score": lever.score,
-        "weight": lever.lever.weight,
-        "counted": lever.counted,
-    }
+def _lever(result: LeverResult) -> dict[str, Any]:
+    return _pick(result.lever, "id", "title", "weight") | _pick(result, "score", "counted")
 
 
-def _location(location: Location) -> dict[str, Any]:
-    return {
-        "line": location.line,
-        "column": location.column,
-        "key": location.key,
-        "present": location.present,
-    }
+def _where(at: Where) -> dict[str, Any]:
+    return _pick(at, "line", "column", "key", "present")
 
 
 def _criterion(result: CriterionResult) -> dict[str, Any]:
-    criterion = result.criterion
-    out: dict[str, Any] = {
-        "id": criterion.id,
-        "lever": criterion.lever,
-        "title": criterion.title,
-        "outcome": result.outcome.value,
-        "reason": result.reason,
-        "locations": [_location(loc) for loc in result.locations],
-        "remediation": criterion.remediation,
-        "caps_band": criterion.caps_band,
-        "weight": criterion.weight,
+    out = {
+        **_pick(result.criterion, "id", "lever", "title", "remediation", "caps_band", "weight"),
+        **_pick(result, "outcome", "reason"),
+        "locations": [_where(at) for at in result.locations],
     }
     if result.hits:
         out["phrases"] = [
-            {"phrase": h.phrase, "found": h.found, "reframe": h.reframe, **_location(h.location)}
-            for h in result.hits
+            _pick(hit, "phrase", "found", "reframe") | _where(hit.location) for hit in result.hits
         ]
-    if result.waiver is not None:
-        waiver = result.waiver
-        out["waiver"] = {
-            "reason": waiver.reason,
-            "approved_by": waiver.approved_by,
-            "until": waiver.until.isoformat(),
-            "expired": waiver.expired,
-            **_location(waiver.location),
-        }
+    waiver = result.waiver
+    if waiver is not None:
+        fields = _pick(waiver, "reason", "approved_by", "until", "expired")
+        out["waiver"] = fields | _where(waiver.location)
     return out
-
-
-_LOCATION = {
-    "type": "object",
-    "required": ["line", "column", "key"],
-    "properties": {
-        "line": {"type": "integer", "minimum": 1},
-        "column": {"type": "integer", "minimum": 1},
-        "key": {
-            "type": "string",
-            "description": "The key path read, e.g. rollout.cohorts[0].size.",
-        },
-        "present": {
-            "type": "boolean",
-            "description": "False when the plan lacks the key; line and column are then "
-            "those of its nearest parent.",
-        },
-    },
-}
-_BAND = {"enum": ["training-only", "at-risk", "developing", "ready"]}
-_OUTCOME = {"enum": ["met", "partial", "not-met", "no-evidence", "waived", "not-applicable"]}
-_SCORE = {"type": ["number", "null"], "minimum": 0, "maximum": 100}
-_LEVER = {
-    "type": "object",
-    "required": ["id", "title", "score", "weight", "counted"],
-    "properties": {
-        "id": {"type": "string"},
-        "title": {"type": "string"},
-        "score": _SCORE,
-        "weight": {"type": "number"},
-        "counted": {
-            "type": "integer",
-            "description": "Criteria counted (not waived or not applicable).",
-        },
-    },
-}
-_CRITERION = {
-    "type": "object",
-    "required": [
-        "id",
-        "lever",
-        "title",
-        "outcome",
-        "reason",
-        "locations",
-        "remediation",
-        "caps_band",
-        "weight",
-    ],
-    "properties": {
-        "id": {"type": "string", "pattern": "^[A-Z][A-Z0-9]*-[0-9]+$"},
-        "lever": {"type": "string"},
-        "title": {"type": "string"},
-        "outcome": _OUTCOME,
-        "reason": {"type": "string", "description": "One plain sentence with the figures used."},
-        "locations": {"type": "array", "minItems": 1, "items": _LOCATION},
-        "remediation": {"type": "string", "description": "What to commission to meet it."},
-        "caps_band": {"anyOf": [_BAND, {"type": "null"}]},
-        "weight": {"type": "number"},
-        "phrases": {
-            "type": "array",
-            "description": "Language checks: each phrase found, where, and a relational reframe.",
-            "items": {
-                "type": "object",
-                "required": ["phrase", "found", "reframe", "line", "column", "key"],
-                "properties": {
-                    "phrase": {"type": "string"},
-                    "found": {"type": "string"},
-                    "reframe": {"type": "string"},
-                    **_LOCATION["properties"],  # type: ignore[dict-item]
-                },
-            },
-        },
-        "waiver": {
-            "type": "object",
-            "required": ["reason", "approved_by", "until", "expired", "line", "column", "key"],
-            "properties": {
-                "reason": {"type": "string"},
-                "approved_by": {"type": "string"},
-                "until": {"type": "string", "format": "date"},
-                "expired": {"type": "boolean"},
-                **_LOCATION["properties"],  # type: ignore[dict-item]
-            },
-        },
-    },
-}
-_PLAN = {
-    "type": "object",
-    "required": [
-        "path",
-        "title",
-        "commissioner",
-        "score",
-        "band",
-        "band_reasons",
-        "passed",
-        "levers",
-        "unscored_levers",
-        "criteria",
-    ],
-    "properties": {
-        "path": {"type": "string"},
-        "title": {"type": "string"},
-        "commissioner": {"type": "string"},
-        "score": {"type": "number", "minimum": 0, "maximum": 100},
-        "band": _BAND,
-        "band_reasons": {"type": "array", "items": {"type": "string"}},
-        "passed": {"type": "boolean"},
-        "levers": {
-            "type": "array",
-            "items": _LEVER,
-            "description": "The scored levers, in rubric order.",
-        },
-        "unscored_levers": {
-            "type": "array",
-            "items": _LEVER,
-            "description": "Levers outside the average whose criteria can still cap the band.",
-        },
-        "criteria": {"type": "array", "items": _CRITERION},
-    },
-}
-
-
-def schema() -> dict[str, Any]:
-    """The JSON report's JSON Schema (``readiness schema report``)."""
-    return {
-        "$schema": "https://json-schema.org/draft/2020-12/schema",
-        "$id": f"https://readiness.invalid/schema/report-{SCHEMA_VERSION}.json",
-        "title": "readiness JSON report",
-        "type": "object",
-        "required": [
-            "schema_version",
-            "tool",
-            "rubric",
-            "as_of",
-            "min_band",
-            "fail_under",
-            "plans",
-            "summary",
-        ],
-        "properties": {
-            "schema_version": {"const": SCHEMA_VERSION},
-            "tool": {
-                "type": "object",
-                "required": ["name", "version"],
-                "properties": {"name": {"const": "readiness"}, "version": {"type": "string"}},
-            },
-            "rubric": {
-                "type": "object",
-                "required": ["id", "version", "sha256"],
-                "properties": {
-                    "id": {"type": "string"},
-                    "version": {"type": "integer"},
-                    "sha256": {"type": "string", "pattern": "^[0-9a-f]{64}$"},
-                    "title": {"type": "string"},
-                    "origin": {"type": "string"},
-                },
-            },
-            "as_of": {"type": "string", "format": "date"},
-            "min_band": _BAND,
-            "fail_under": {"type": ["number", "null"]},
-            "plans": {"type": "array", "items": _PLAN},
-            "summary": {
-                "type": "object",
-                "required": ["plans", "passed", "failed"],
-                "properties": {
-                    k: {"type": "integer", "minimum": 0} for k in ("plans", "passed", "failed")
-                },
-            },
-        },
-    }
