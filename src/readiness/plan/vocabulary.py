@@ -1,9 +1,11 @@
 """The plan format's vocabularies: the words each list or choice may use.
 
 Words are matched ignoring case and surrounding spaces; an unknown word is an error that
-names the nearest allowed one.
+names the nearest allowed one. ``word_pattern`` says the same in a JSON Schema pattern.
 """
 
+from collections.abc import Iterable
+from functools import cache
 from typing import Annotated, Literal
 
 from pydantic import BeforeValidator
@@ -114,3 +116,35 @@ PLAIN_WORDS = {
 def plain(word: str) -> str:
     """A vocabulary word of the plan format as it reads in a sentence."""
     return PLAIN_WORDS.get(word, word.replace("-", " "))
+
+
+# -- the same rule as a pattern, for the JSON Schema (``readiness schema``) ------------------
+def word_pattern(words: Iterable[str]) -> str:
+    r"""A pattern, the same in ECMA-262 and Python, matching what ``lower_word`` turns into one
+    of ``words``: ``^\s*(?:[Mm][Oo][Nn][Tt][Hh][Ll][Yy]|...)\s*$``."""
+    return rf"^\s*(?:{'|'.join(map(any_case, words))})\s*$"
+
+
+def any_case(word: str) -> str:
+    r"""``word`` in any case, as ``str.lower`` reads it: ``[Ww][Ee][Ee][Kk\u212A][Ll][Yy]``
+    (U+212A, the Kelvin sign, lowers to k)."""
+    pattern = ""
+    for char in word:
+        if not (char.isascii() and (char.isalnum() or char == "-")):
+            raise ValueError(f"no pattern for {char!r} in the word {word!r}")
+        found = _lowering_to().get(char, [char])
+        escaped = [c if c.isascii() else f"\\u{ord(c):04X}" for c in found]
+        pattern += escaped[0] if len(found) == 1 else f"[{''.join(escaped)}]"
+    return pattern
+
+
+@cache
+def _lowering_to() -> dict[str, list[str]]:
+    """Characters by their lower case, where that is one ASCII character: K, k and the Kelvin
+    sign lower to k. All are in the basic multilingual plane (a test checks the rest)."""
+    found: dict[str, list[str]] = {}
+    for char in map(chr, range(0x10000)):
+        lower = char.lower()
+        if len(lower) == 1 and lower.isascii():
+            found.setdefault(lower, []).append(char)
+    return found
