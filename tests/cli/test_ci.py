@@ -268,7 +268,7 @@ def test_the_size_limit_comes_from_the_flag_then_the_settings_file(repo: Path) -
     (repo / ".readiness.yaml").write_text("max_size_mb: 2000\n")
     too_big = run("validate", plan, cwd=repo)
     assert too_big.returncode == 2
-    assert ".readiness.yaml:1:14: error: max_size_mb must be at most 1024" in too_big.stderr
+    assert ".readiness.yaml:1:14: error: max_size_mb must be at most 100" in too_big.stderr
 
 
 # -- inputs -------------------------------------------------------------------------------

@@ -42,6 +42,7 @@ from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from xml.etree import ElementTree
 
 import pytest
 
@@ -53,6 +54,8 @@ MB = 1024 * 1024
 TIMEOUT = 10.0
 """Seconds before a run is killed (the limit asserted is 5 s, or 20 s for the 30 MB plan)."""
 MEMORY_LIMIT_MB = 600
+REPORTS = ("r.json", "r.xml")
+"""The reports a case may ask for (``-o out/r.json`` always, ``-o out/r.xml`` for some)."""
 ADDRESS_SPACE_KB = 2 * 1024 * 1024
 """ulimit -v for each child: a memory bomb dies at 2 GB instead of exhausting the machine."""
 
@@ -88,6 +91,8 @@ class Outcome:
     leftovers: list[str]
     """Anything else left in the output folder (a half-written temporary report)."""
     lines_in_file: int | None
+    xml: bytes | None = None
+    """``out/r.xml`` (the JUnit report) when a case asks for it with ``-o out/r.xml``."""
 
 
 def execute(arguments: list[str], extra: tuple[str, ...], cwd: Path, timeout: float) -> Outcome:
@@ -146,7 +151,9 @@ def execute(arguments: list[str], extra: tuple[str, ...], cwd: Path, timeout: fl
         text_err = stderr.read().decode("utf-8", "backslashreplace")
     report_path = out / "r.json"
     report = report_path.read_text("utf-8", "backslashreplace") if report_path.exists() else None
-    leftovers = sorted(p.name for p in out.iterdir() if p.name != "r.json")
+    leftovers = sorted(p.name for p in out.iterdir() if p.name not in REPORTS)
+    xml_path = out / "r.xml"
+    xml = xml_path.read_bytes() if xml_path.exists() else None
     return Outcome(
         code=None if killed else process.returncode,
         stdout=text_out,
@@ -157,6 +164,7 @@ def execute(arguments: list[str], extra: tuple[str, ...], cwd: Path, timeout: fl
         report=report,
         leftovers=leftovers,
         lines_in_file=None,
+        xml=xml,
     )
 
 
@@ -858,6 +866,22 @@ def with_args(expect: Expect, *args: str) -> Expect:
     return replace(expect, args=args)
 
 
+def titled(title: str) -> Callable[[Path], list[str]]:
+    """A valid plan whose title is ``title`` (written as a double-quoted YAML string)."""
+    quoted = json.dumps(title)  # a JSON string is a valid YAML double-quoted scalar
+    return written("plan.yaml", lambda: BASE.replace("Hostile test plan", quoted))
+
+
+def named(name: str, text: str = BASE) -> Callable[[Path], list[str]]:
+    """A plan file called ``name``."""
+    return written(name, lambda: text)
+
+
+FORGED = "::error file=README.md,line=1::forged annotation"
+STOP = "##[stop-commands]token"
+GITHUB = ("-f", "github")
+
+
 SPECIAL: list[Case] = [
     Case("folder_of_plans", make_folder, audits(1)),
     Case("folder_without_plans", make_empty_folder, invalid_file("no plan")),
@@ -888,8 +912,37 @@ SPECIAL: list[Case] = [
     ),
 ]
 
+# Output read by machines that act on it (CI runners): plan text and file names must never
+# start a workflow command, stop them, or break a report's format.
+INJECTION: list[Case] = [
+    Case("title_forges_annotation", titled(FORGED), audits(1)),
+    Case("title_forges_annotation_github", titled(FORGED), with_args(audits(1), *GITHUB)),
+    Case("title_stops_commands", titled(STOP), audits(1)),
+    Case("title_stops_commands_github", titled(STOP), with_args(audits(1), *GITHUB)),
+    # control characters are refused by the loader, with their place (the title is on line 3)
+    Case(
+        "title_escape_sequences",
+        titled("\x1b]8;;https://evil.example\x07x\x1b[2J"),
+        invalid((3, 10), says=("control character",)),
+    ),
+    Case("title_bidi_override", titled("plan \u202eelif.yaml"), audits(1)),
+    Case("file_named_like_a_command", named("::warning::x.yaml"), with_args(audits(1), *GITHUB)),
+    Case("file_named_stop_commands", named("##[stop-commands]x.yaml"), audits(1)),
+    Case(
+        "invalid_file_named_like_a_command",
+        named("::error::bad.yaml", BASE + "extra: 1\n"),
+        invalid_file("unknown key"),
+    ),
+    Case(
+        "unknown_key_forges_annotation",
+        named("plan.yaml", BASE + '"::error::k": 1\n'),
+        invalid((9, 1), says=("unknown key",)),
+    ),
+    Case("title_xml_invalid", titled("a\ufffe\uffffb"), with_args(audits(1), "-o", "out/r.xml")),
+]
+
 CORPUS = [corpus_case(p) for p in sorted(HOSTILE.glob("*.yaml"))]
-ALL = [*CORPUS, *GENERATED, *SPECIAL]
+ALL = [*CORPUS, *GENERATED, *SPECIAL, *INJECTION]
 
 
 # -- checking an outcome against the contract ---------------------------------------------
@@ -987,6 +1040,25 @@ PINNED: dict[str, int] = {
 }
 
 
+_OWN_ANNOTATION = re.compile(r"::(error|warning|notice) (file|title)=")
+
+
+def forged_commands(text: str, where: str, *, github: bool) -> list[str]:
+    """Lines a GitHub runner would take as a workflow command that readiness did not mean.
+
+    A runner reads a line starting with ``::`` (after spaces) as a command, and ``##[``
+    anywhere in a line; with ``--format github`` readiness's own annotations are the only
+    lines allowed to start with ``::``.
+    """
+    found = []
+    for line in text.split("\n"):
+        if "##[" in line:
+            found.append(f"{where} has a line a runner reads as a command: {line[:120]!r}")
+        elif line.lstrip().startswith("::") and not (github and _OWN_ANNOTATION.match(line)):
+            found.append(f"{where} has a line that starts a workflow command: {line[:120]!r}")
+    return found
+
+
 def exit_codes(case: Case) -> frozenset[int]:
     return frozenset({PINNED[case.id]}) if case.id in PINNED else case.expect.codes
 
@@ -1016,6 +1088,13 @@ def violations(case: Case, outcome: Outcome) -> list[str]:
         found.append(f"peak memory {outcome.peak_mb:.0f} MB (limit {MEMORY_LIMIT_MB} MB)")
     if outcome.leftovers:
         found.append(f"left files in the output folder: {outcome.leftovers}")
+    found.extend(forged_commands(outcome.stdout, "standard output", github="github" in expect.args))
+    found.extend(forged_commands(err, "standard error", github=False))
+    if outcome.xml is not None:
+        try:
+            ElementTree.fromstring(outcome.xml)
+        except ElementTree.ParseError as exc:
+            found.append(f"the JUnit report is not well-formed XML: {exc}")
     if outcome.code == 2:
         if ": error: " not in err:
             found.append("exit 2 without any ': error: ' line")

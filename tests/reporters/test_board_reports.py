@@ -66,7 +66,7 @@ def test_markdown_makes_plan_text_inert(tmp_path: Path) -> None:
     assert "&lt;img src=x onerror=alert(1)&gt;" in markdown
     title_line = markdown.splitlines()[0]
     assert "\\| with \\*stars\\*" in title_line
-    assert "\\[a link\\](http://evil.example)" in title_line
+    assert "\\[a link\\](`http://evil.example`)" in title_line  # shown, never a link
     # A pipe in plan text cannot add a column to a table row.
     for line in markdown.splitlines():
         if line.startswith("| RP-08 "):

@@ -72,7 +72,8 @@ def _outcomes(
     jobs: int,
     keep: Callable[[PlanResult], PlanResult],
 ) -> Iterator[Outcome]:
-    jobs = max(1, min(jobs, len(files) // MIN_PLANS_PER_JOB))
+    # never more workers than cores (``--jobs 10000`` must not fork ten thousand processes)
+    jobs = max(1, min(jobs, default_jobs(), len(files) // MIN_PLANS_PER_JOB))
     if jobs == 1 or not hasattr(os, "fork"):  # one plan, a few, or no fork (Windows)
         for path, display in files:
             yield _audit(rubric, options, path, display)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 from typing import TYPE_CHECKING, Annotated
 
@@ -10,6 +11,7 @@ import typer
 from readiness.cli import common
 from readiness.cli.common import (
     EXIT_FELL_SHORT,
+    AllowEmptyOption,
     ConfigOption,
     DebugOption,
     MaxSizeOption,
@@ -22,10 +24,13 @@ from readiness.outcomes import BANDS
 from readiness.reporters import AUDIT_FORMATS
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
     from pathlib import Path
 
+    from readiness.audit.discover import Found
     from readiness.audit.result import AuditResult
-    from readiness.cli.outputs import Target
+    from readiness.cli.outputs import Read, Target
+    from readiness.cli.settings import Config
 
 
 def audit(
@@ -56,6 +61,7 @@ def audit(
     config: ConfigOption = None,
     max_size: MaxSizeOption = None,
     plans_only: PlansOnlyOption = False,
+    allow_empty: AllowEmptyOption = False,
     template: TemplateOption = None,
     jobs: Annotated[
         int | None,
@@ -69,7 +75,7 @@ def audit(
     # Long only in its signature: typer reads each option from it. The body is short.
     from readiness.audit.many import audit_many, default_jobs, slim
     from readiness.audit.run import AuditOptions
-    from readiness.cli.outputs import plan_targets
+    from readiness.cli.outputs import plan_targets, refuse_reads
 
     settings = common.config(config)
     chosen = common.choice(format, tuple(AUDIT_FORMATS), "--format") if format else None
@@ -80,9 +86,13 @@ def audit(
         max_bytes=common.max_bytes(max_size, settings),
     )
     targets = plan_targets(output or [], chosen)
-    found = common.discover(plans, settings, plans_only)
+    template_dir = common.template(template)
+    found = common.discover(plans, settings, plans_only, allow_empty, options.max_bytes)
     if not found:
         return
+    refuse_reads(
+        targets, _reads(found, settings, common.rubric_path(rubric, settings), template_dir)
+    )
     loaded_rubric = common.rubric(rubric, settings)
     if jobs is not None and jobs < 1:
         raise common.usage(f"--jobs: {jobs} is not a number of plans to audit at once (1 or more)")
@@ -95,34 +105,95 @@ def audit(
         jobs=jobs or default_jobs(),
         keep=slim if summary_only else (lambda plan: plan),
     )
-    _emit(result, chosen or "terminal", targets, common.template(template))
+    _emit(result, chosen or "terminal", targets, template_dir)
     raise typer.Exit(0 if result.passed else EXIT_FELL_SHORT)
+
+
+def _reads(
+    found: list[Found], settings: Config, rubric: Path | None, template: Path | None
+) -> list[Read]:
+    """Every file the run reads, which no report may replace."""
+    from readiness.cli.outputs import Read
+
+    reads = [Read("the plan", plan.path) for plan in found]
+    if settings.path is not None:
+        reads.append(Read("the settings file", settings.path))
+    if rubric is not None:
+        reads.append(Read("the rubric", rubric))
+    if template is not None:
+        reads.append(Read("the template folder", template, folder=True))
+    return reads
 
 
 def _emit(
     result: AuditResult, stdout_format: str, targets: list[Target], template: Path | None
 ) -> None:
-    """Render every report from the one result; files first, so stdout comes last."""
-    from readiness.cli.outputs import write_atomic
+    """Render every report from the one result, then write them as a set; stdout comes last."""
+    from readiness.cli.outputs import write_all
     from readiness.reporters import RenderOptions
 
     options = RenderOptions(template_dir=template)
-    texts = [(t.path, AUDIT_FORMATS[t.format].load()(result, options)) for t in targets]
-    printed = AUDIT_FORMATS[stdout_format].load_stream()(result, common.stdout_options(template))
-    first = next(printed, "")  # a whole report, unless the format writes a line at a time
-    for path, text in texts:  # every report rendered before any is written
-        write_atomic(path, text)
-    if stdout_format == "github":
-        _github_summary(result)
+    with _user_template(template):
+        texts = [(t, AUDIT_FORMATS[t.format].load()(result, options)) for t in targets]
+        printed = AUDIT_FORMATS[stdout_format].load_stream()(
+            result, common.stdout_options(template)
+        )
+        first = next(printed, "")  # a whole report, unless the format writes a line at a time
+    write_all(texts, _github_summary(result) if stdout_format == "github" else None)
     common.out(first)
     common.out(printed)  # the summary, a line at a time
 
 
-def _github_summary(result: AuditResult) -> None:
+def _github_summary(result: AuditResult) -> tuple[Path, str, str] | None:
+    """Where GitHub Actions wants the job summary, if it does, and the summary."""
+    from pathlib import Path
+
     summary = os.environ.get("GITHUB_STEP_SUMMARY")
     if not summary:
-        return
+        return None
     from readiness.reporters.github import summary as markdown_summary
 
-    with open(summary, "a", encoding="utf-8") as handle:
-        handle.write(markdown_summary(result))
+    return Path(summary), "the GitHub step summary", markdown_summary(result)
+
+
+@contextlib.contextmanager
+def _user_template(template: Path | None) -> Iterator[None]:
+    """A ``--template`` that fails (``{{ 1/0 }}``, endless recursion) is bad input: exit 2.
+
+    Jinja reports failures of its own (an undefined name) as template errors, which the
+    reporters already turn into problems; anything else raised while the user's template
+    runs is told apart from a bug in readiness by the template's file in the traceback.
+    """
+    try:
+        yield
+    except Exception as exc:
+        where = _template_frame(exc, template)
+        if where is None:
+            raise
+        from readiness.errors import InputError
+
+        why = str(exc) or type(exc).__name__
+        raise InputError.single(
+            f"the report template cannot be used: {why}",
+            file=where[0],
+            line=where[1],
+            column=1 if where[1] else 0,
+            hint="check the template given with --template",
+        ) from None
+
+
+def _template_frame(exc: Exception, template: Path | None) -> tuple[str, int] | None:
+    """The innermost place in the user's template where ``exc`` was raised, if any."""
+    import traceback
+    from pathlib import Path
+
+    from readiness.errors import InputError
+
+    if template is None or isinstance(exc, InputError):
+        return None
+    folder = os.path.realpath(template)
+    for frame in reversed(traceback.extract_tb(exc.__traceback__)):
+        with contextlib.suppress(OSError):
+            if Path(os.path.realpath(frame.filename)).is_relative_to(folder):
+                return frame.filename, frame.lineno or 0
+    return None

@@ -51,7 +51,11 @@ def output_option(formats: Formats, what: str) -> Any:
 
 Plans = Annotated[
     list[str],
-    typer.Argument(metavar="PLAN...", help="Plan files, folders of plans, or glob patterns."),
+    typer.Argument(
+        metavar="PLAN...",
+        help="Plan files, folders of plans, or glob patterns; after --, every name is a plan "
+        "file, even one starting with -.",
+    ),
 ]
 RubricOption = Annotated[
     str | None,
@@ -62,12 +66,15 @@ ConfigOption = Annotated[
     typer.Option(
         "--config",
         metavar="FILE",
-        help="Settings file; default: .readiness.yaml here or in a parent folder.",
+        help="Settings file; default: .readiness.yaml here or, in a repository, in a parent "
+        "folder up to its root (another user's is refused unless given here).",
     ),
 ]
 MaxSizeOption = Annotated[
     float | None,
-    typer.Option("--max-size", metavar="MB", help="Largest plan file to read, in MB (10)."),
+    typer.Option(
+        "--max-size", metavar="MB", help="Largest plan file to read, in MB (10; at most 100)."
+    ),
 ]
 TemplateOption = Annotated[
     str | None,
@@ -82,8 +89,16 @@ PlansOnlyOption = Annotated[
     bool,
     typer.Option(
         "--plans-only",
-        help="Skip named YAML files that are not plans (no top-level 'readiness:' key), "
-        "as folder searches do; for pre-commit.",
+        help="Treat named files as folder searches do: skip those left out by 'exclude' and "
+        "YAML files that are not plans, and pass when none is left; for pre-commit.",
+    ),
+]
+AllowEmptyOption = Annotated[
+    bool,
+    typer.Option(
+        "--allow-empty",
+        help="Pass when there is no plan to check (a folder without plans, or every plan left "
+        "out by 'exclude'); without it, that is an error.",
     ),
 ]
 DebugOption = Annotated[
@@ -145,25 +160,59 @@ def max_bytes(megabytes: float | None, settings: Config) -> int:
 
 
 def config(path: str | None) -> Config:
+    """``--config`` as given (whoever owns it), else the one the search finds (settings.py)."""
     from pathlib import Path
 
     from readiness.cli.settings import find_config, load_config
 
     if path is not None:
-        if not Path(path).is_file():
+        if not os.path.isfile(path):
             raise usage(f"--config: '{path}' is not a file")
         return load_config(Path(path))
     return load_config(find_config(Path.cwd()))
 
 
-def discover(plans: list[str], settings: Config, plans_only: bool) -> list[Found]:
+def discover(
+    plans: list[str],
+    settings: Config,
+    plans_only: bool,
+    allow_empty: bool = False,
+    limit: int | None = None,
+) -> list[Found]:
+    """The plans to check. A run left with none passes only with ``--plans-only`` (pre-commit
+    passes every changed YAML file) or ``--allow-empty``; otherwise it is an error."""
     from readiness.audit.discover import discover
 
-    found = discover(plans, settings.exclude, settings.root, plans_only)
+    size = max_bytes(None, settings) if limit is None else limit
+    found = discover(
+        plans,
+        settings.exclude,
+        settings.root,
+        plans_only,
+        max_bytes=size,
+        allow_empty=allow_empty,
+    )
     if not found.plans:
-        why = f"{found.excluded} excluded by {settings.path}" if found.excluded else "none given"
+        why = _none_left(found.excluded, found.not_plans, settings)
+        if not (plans_only or allow_empty):
+            raise usage(
+                f"no plans to check ({why})",
+                "name a plan file to check it anyway, or pass --allow-empty if a run that "
+                "finds no plan should pass",
+            )
         out(f"No plans to check ({why}).\n")
     return found.plans
+
+
+def _none_left(excluded: int, not_plans: int, settings: Config) -> str:
+    reasons = []
+    if excluded:
+        shown = "" if settings.path is None else display(str(settings.path))
+        reasons.append(f"{excluded} left out by 'exclude' in {shown}")
+    if not_plans:
+        are = "YAML file is not a plan" if not_plans == 1 else "YAML files are not plans"
+        reasons.append(f"{not_plans} {are}")
+    return "; ".join(reasons) or "none found"
 
 
 def display(path: str) -> str:

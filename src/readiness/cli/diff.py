@@ -30,17 +30,22 @@ def diff(
     from readiness.audit.diff import compare
     from readiness.audit.many import audit_many
     from readiness.audit.run import AuditOptions
-    from readiness.cli.outputs import plan_targets, write_atomic
+    from readiness.cli.outputs import Read, plan_targets, refuse_reads, write_all
 
     settings = common.config(config)
     chosen = common.choice(format, tuple(DIFF_FORMATS), "--format") if format else None
-    targets = plan_targets(output or [], chosen, DIFF_FORMATS)
+    targets = plan_targets(output or [], chosen, DIFF_FORMATS, what="the diff")
     options = AuditOptions(
         as_of=common.as_of(as_of), max_bytes=common.max_bytes(max_size, settings)
     )
+    rubric_path = common.rubric_path(rubric, settings)
+    reads = [Read("the plan", Path(old)), Read("the plan", Path(new))]
+    reads += [Read("the settings file", p) for p in (settings.path,) if p is not None]
+    reads += [Read("the rubric", p) for p in (rubric_path,) if p is not None]
+    refuse_reads(targets, reads, what="the diff")
     plans = [(Path(p), common.display(p)) for p in (old, new)]
     result = audit_many(plans, common.rubric(rubric, settings), options)
     changes = compare(*result.plans)
-    for target in targets:
-        write_atomic(target.path, DIFF_FORMATS[target.format].load()(changes))
-    common.out(DIFF_FORMATS[chosen or "terminal"].load()(changes))
+    printed = DIFF_FORMATS[chosen or "terminal"].load()(changes)
+    write_all([(t, DIFF_FORMATS[t.format].load()(changes)) for t in targets])
+    common.out(printed)

@@ -21,14 +21,19 @@ def init(
     from datetime import date
     from pathlib import Path
 
-    from readiness.cli.outputs import plan_targets, write_atomic
+    from readiness.cli.outputs import create_new, plan_targets, write_all
     from readiness.plan.starter import starter_plan
 
-    target = Path(path)
-    if target.exists() and not force:
+    # the checks a report gets (folder, permissions, links), but only a regular file will do
+    (target,) = plan_targets([path], "markdown", devices=False, what="the plan")
+    text = starter_plan(path, date.today())
+    if force:
+        write_all([(target, text)])
+    elif not create_new(Path(path), text):
         raise common.usage(
             f"'{path}' already exists", "choose another name, or add --force to replace it"
         )
-    plan_targets([path], "markdown")  # the same checks as for a report: folder, permissions
-    write_atomic(target, starter_plan(path, date.today()))
-    common.out(f"Wrote {path}: replace the example values, then run: readiness audit {path}\n")
+    from readiness.reporters.escape import log_line
+
+    shown = log_line(path)
+    common.out(f"Wrote {shown}: replace the example values, then run: readiness audit {shown}\n")

@@ -35,12 +35,13 @@ def rubric_check(
     """Check a rubric file (one that extends the default, or a whole one): exit 0 or 2."""
     from pathlib import Path
 
+    from readiness.reporters.escape import log_line
     from readiness.rubric.load import load_rubric
 
     checked = load_rubric(Path(file), file)
     common.out(
-        f"{file}: valid rubric {checked.id} v{checked.version}, "
-        f"{len(checked.criteria)} criteria, sha256 {checked.sha256[:12]}.\n"
+        log_line(f"{file}: valid rubric {checked.id} v{checked.version}, ")
+        + f"{len(checked.criteria)} criteria, sha256 {checked.sha256[:12]}.\n"
     )
 
 

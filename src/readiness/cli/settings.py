@@ -1,17 +1,25 @@
 """The project configuration, ``.readiness.yaml``: defaults for a repository's audits.
 
-It is found in the working folder or the nearest parent, stopping at the repository's root
-(the folder holding ``.git``), and validated like a plan. Options on the command line win.
+Inside a repository it is found in the working folder or the nearest parent up to the
+repository's root (the folder holding ``.git``); outside one, only in the working folder, so
+a file in a shared parent such as ``/tmp`` is never picked up. A file found this way must
+belong to the user running readiness, as git asks of a repository (``safe.directory``):
+another user's is refused, unless given with ``--config``. It is validated like a plan, and
+options on the command line win.
 
     rubric: rubrics/local.yaml      # relative to this file
     min_band: developing
     fail_under: 60
-    exclude: ["plans/archive/*"]    # relative to this file; * crosses folders
+    exclude: ["plans/archive/*"]    # relative to this file; * crosses folders; folder
+                                    # and pattern searches only: a named file is checked
+    max_size_mb: 10                 # the largest plan file read, at most 100
 """
 
+import os
 from pathlib import Path
 from typing import NamedTuple
 
+from readiness.errors import InputError
 from readiness.outcomes import Band
 
 CONFIG_NAME = ".readiness.yaml"
@@ -32,14 +40,49 @@ class Config(NamedTuple):
 
 
 def find_config(start: Path) -> Path | None:
-    """``.readiness.yaml`` in ``start`` or a parent, not above the repository's root."""
+    """``.readiness.yaml`` in ``start`` or a parent up to the repository's root (module
+    docstring); ``InputError`` if the one found belongs to another user."""
+    top = _repository_root(start) or start
     for folder in (start, *start.parents):
         candidate = folder / CONFIG_NAME
-        if candidate.is_file():
+        if _exists(candidate, folder) and candidate.is_file():
+            _check_owner(candidate)
             return candidate
-        if (folder / ".git").exists():
-            return None
+        if folder == top:
+            break
     return None
+
+
+def _repository_root(start: Path) -> Path | None:
+    return next((f for f in (start, *start.parents) if _exists(f / ".git", f)), None)
+
+
+def _exists(path: Path, folder: Path) -> bool:
+    try:
+        path.stat()
+    except (FileNotFoundError, NotADirectoryError):
+        return False
+    except OSError as exc:
+        raise InputError.single(
+            f"cannot look for a settings file in this folder ({exc.strerror})",
+            file=folder.as_posix(),
+            hint="run readiness from a folder you can read, or pass --config FILE",
+        ) from None
+    return True
+
+
+def _check_owner(path: Path) -> None:
+    """Refuse a settings file (or a link to one) that another user owns."""
+    getuid = getattr(os, "getuid", None)
+    if getuid is None:  # no user IDs to compare (Windows)
+        return
+    user = getuid()
+    if path.lstat().st_uid != user or path.stat().st_uid != user:
+        raise InputError.single(
+            "this settings file belongs to another user, so readiness does not use it",
+            file=path.as_posix(),
+            hint="pass --config FILE to use it anyway",
+        )
 
 
 def load_config(path: Path | None) -> Config:

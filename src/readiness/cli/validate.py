@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from readiness.cli import common
 from readiness.cli.common import (
+    AllowEmptyOption,
     ConfigOption,
     DebugOption,
     MaxSizeOption,
@@ -19,6 +20,7 @@ def validate(
     config: ConfigOption = None,
     max_size: MaxSizeOption = None,
     plans_only: PlansOnlyOption = False,
+    allow_empty: AllowEmptyOption = False,
     debug: DebugOption = False,
 ) -> None:
     """Check that plans follow the format, without judging them: exit 0 or 2."""
@@ -28,7 +30,7 @@ def validate(
 
     settings = common.config(config)
     max_bytes = common.max_bytes(max_size, settings)
-    found = common.discover(plans, settings, plans_only)
+    found = common.discover(plans, settings, plans_only, allow_empty, max_bytes)
     if not found:
         return
     known = criterion_ids(common.rubric_path(rubric, settings))

@@ -20,7 +20,7 @@ from readiness.errors import MAX_PROBLEMS, InputError, Problem
 
 DEFAULT_MAX_BYTES = 10 * 1024 * 1024
 """Plans larger than this are refused unless the limit is raised (``--max-size``)."""
-MAX_SIZE_MB = 1024
+MAX_SIZE_MB = 100
 """The highest the limit may be raised to, in MB."""
 
 _BOMS = (

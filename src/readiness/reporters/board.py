@@ -13,6 +13,7 @@ from typing import Any
 from readiness.audit.result import AuditResult, CriterionResult, PlanResult
 from readiness.outcomes import BAND_MEANING, BAND_TITLE, BANDS, OUTCOME_TITLE, Outcome
 from readiness.reporters.common import accepted, gaps, rating, waived
+from readiness.reporters.escape import cell
 
 TOP_GAPS = 5
 STRENGTHS = 6
@@ -175,6 +176,7 @@ def context(result: AuditResult) -> dict[str, Any]:
         "common_gaps": common_gaps(result),
         "scored_levers": [lv for lv in result.rubric.levers if lv.scored],
         "chart": lambda plan: chart(plan, result),
+        "cell": cell,
     }
 
 

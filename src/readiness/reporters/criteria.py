@@ -1,7 +1,8 @@
 """Criteria for people: ``readiness explain``, ``rubric list`` and the criteria reference.
 
 Everything here is read from the active rubric, so a local rubric's thresholds and texts are
-the ones shown.
+the ones shown; a local rubric is a user's file, so its text is made safe by ``escape`` (the
+terminal text line by line, the reference field by field and as a document).
 """
 
 from __future__ import annotations
@@ -9,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from readiness.checks.wording import number, plain_list
-from readiness.reporters.escape import cell, prose
+from readiness.reporters.escape import cell, log_text, markdown_document, one_line, prose
 from readiness.rubric.rubric import Criterion, Rubric
 
 REF_NAMES = {
@@ -78,14 +79,15 @@ def explain(rubric: Rubric, criterion: Criterion) -> str:
         lines += ["", "Cross-references"]
         for key, items in criterion.refs.items():
             lines.append(f"  {REF_NAMES.get(key, key)}: {'; '.join(items)}")
-    return "\n".join(lines) + "\n"
+    return log_text("\n".join(lines)) + "\n"
 
 
 def listing(rubric: Rubric) -> str:
     """Every criterion in a plain table: ID, lever, title, weight, cap."""
     rows = [("ID", "LEVER", "TITLE", "WEIGHT", "CAPS")]
     rows += [
-        (c.id, c.lever, c.title, number(c.weight), c.caps_band or "-") for c in rubric.criteria
+        (c.id, c.lever, one_line(c.title), number(c.weight), c.caps_band or "-")
+        for c in rubric.criteria
     ]
     widths = [max(len(r[i]) for r in rows) for i in range(4)]
     out = [
@@ -93,7 +95,7 @@ def listing(rubric: Rubric) -> str:
         for row in rows
     ]
     head = f"{rubric.title} ({rubric.id} v{rubric.version}, {len(rubric.criteria)} criteria)"
-    return head + "\n\n" + "\n".join(line.rstrip() for line in out) + "\n"
+    return log_text(head + "\n\n" + "\n".join(line.rstrip() for line in out)) + "\n"
 
 
 def reference(rubric: Rubric) -> str:
@@ -128,4 +130,4 @@ def reference(rubric: Rubric) -> str:
                     f"{REF_NAMES.get(k, k)}: {', '.join(v)}" for k, v in c.refs.items()
                 )
                 out += ["", f"*Cross-references:* {prose(refs)}"]
-    return "\n".join(out) + "\n"
+    return markdown_document("\n".join(out) + "\n")

@@ -1,4 +1,8 @@
-"""``readiness diff`` in the terminal, in Markdown and in JSON."""
+"""``readiness diff`` in the terminal, in Markdown and in JSON.
+
+Plan and rubric text is made safe by ``escape``: the terminal text line by line
+(``log_text``), the Markdown field by field and as a document, the JSON string by string and
+as a document."""
 
 from __future__ import annotations
 
@@ -7,7 +11,15 @@ from typing import Any
 
 from readiness.audit.diff import KINDS, PlanDiff
 from readiness.outcomes import BAND_TITLE, OUTCOME_TITLE
-from readiness.reporters.escape import code, md, prose
+from readiness.reporters.escape import (
+    cell,
+    clean_json,
+    code,
+    json_document,
+    log_text,
+    markdown_document,
+    md,
+)
 
 HEADINGS = {
     "closed": "Gaps closed",
@@ -54,7 +66,7 @@ def terminal(diff: PlanDiff) -> str:
         f"{_signed(lc.before, lc.after)}"
         for lc in diff.levers
     ]
-    return "\n".join(lines) + "\n"
+    return log_text("\n".join(lines)) + "\n"
 
 
 def markdown(diff: PlanDiff) -> str:
@@ -70,7 +82,7 @@ def markdown(diff: PlanDiff) -> str:
         f"| Score | {old.score:.1f} | {new.score:.1f}{_signed(old.score, new.score)} |",
     ]
     out += [
-        f"| {prose(lc.lever.title)} | {_score(lc.before)} | {_score(lc.after)} |"
+        f"| {cell(lc.lever.title)} | {_score(lc.before)} | {_score(lc.after)} |"
         for lc in diff.levers
     ]
     for kind in KINDS:
@@ -79,13 +91,13 @@ def markdown(diff: PlanDiff) -> str:
             out += ["", f"## {HEADINGS[kind]}", "", "| Criterion | Before | After | Now |"]
             out += ["|---|---|---|---|"]
             out += [
-                f"| {c.criterion.id} {prose(c.criterion.title)} | {OUTCOME_TITLE[c.before]} "
+                f"| {c.criterion.id} {cell(c.criterion.title)} | {OUTCOME_TITLE[c.before]} "
                 f"| {OUTCOME_TITLE[c.after]} | {md(c.reason)} |"
                 for c in found
             ]
     if not diff.changes:
         out += ["", "No criterion changed its outcome."]
-    return "\n".join(out) + "\n"
+    return markdown_document("\n".join(out) + "\n")
 
 
 def document(diff: PlanDiff) -> dict[str, Any]:
@@ -116,4 +128,5 @@ def document(diff: PlanDiff) -> dict[str, Any]:
 
 
 def as_json(diff: PlanDiff) -> str:
-    return json.dumps(document(diff), indent=2, ensure_ascii=False) + "\n"
+    text = json.dumps(clean_json(document(diff)), indent=2, ensure_ascii=False) + "\n"
+    return json_document(text)

@@ -4,6 +4,10 @@ GitHub shows at most ten annotations of each kind (error, warning, notice) for a
 heaviest gaps of each kind are printed and a last notice says how many more the full report
 holds. The job summary (``GITHUB_STEP_SUMMARY``) is written by the command line from
 ``summary``.
+
+Only readiness writes workflow commands: file names, titles and messages are percent-encoded
+(``escape.command_property``, ``escape.command_data``), every other line is a safe
+``escape.log_line``, and the summary's text is escaped Markdown.
 """
 
 from __future__ import annotations
@@ -12,22 +16,25 @@ from readiness.audit.result import AuditResult, CriterionResult, PlanResult
 from readiness.outcomes import BAND_TITLE, OUTCOME_TITLE
 from readiness.reporters import RenderOptions
 from readiness.reporters.common import priority, rating
-from readiness.reporters.escape import cell, code, md
+from readiness.reporters.escape import (
+    cell,
+    code,
+    command_data,
+    command_property,
+    log_line,
+    markdown_document,
+    md,
+)
 from readiness.reporters.sarif import level
 
 PER_KIND = 10
 """Annotations GitHub shows per step for each of error, warning and notice."""
 _KIND = {"error": "error", "warning": "warning", "note": "notice"}
 
-
-def data(text: str) -> str:
-    """Escape a workflow command's message."""
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-
-
-def prop(text: str) -> str:
-    """Escape a workflow command's property value."""
-    return data(text).replace(":", "%3A").replace(",", "%2C")
+data = command_data
+"""Escape a workflow command's message."""
+prop = command_property
+"""Escape a workflow command's property value."""
 
 
 def render(result: AuditResult, options: RenderOptions) -> str:
@@ -53,7 +60,9 @@ def render(result: AuditResult, options: RenderOptions) -> str:
     for plan in result.plans:
         verdict = "reaches" if plan.passed else "falls short of"
         lines.append(
-            f"{plan.path}: {plan.band}, score {plan.score:.1f}: {verdict} the required band"
+            log_line(
+                f"{plan.path}: {plan.band}, score {plan.score:.1f}: {verdict} the required band"
+            )
         )
     return "\n".join(lines) + "\n"
 
@@ -94,4 +103,4 @@ def summary(result: AuditResult) -> str:
             )
         if len(gaps) > 5:
             lines.append(f"- and {len(gaps) - 5} more in the full report")
-    return "\n".join(lines) + "\n"
+    return markdown_document("\n".join(lines) + "\n")

@@ -7,6 +7,7 @@ pydantic would evaluate each string.
 """
 
 import json
+import re
 from datetime import date
 from typing import Annotated, Any, Literal
 
@@ -16,6 +17,7 @@ from readiness.audit.result import AuditResult, CriterionResult, LeverResult, Pl
 from readiness.audit.result import Location as Where
 from readiness.outcomes import Band, Outcome
 from readiness.reporters import RenderOptions
+from readiness.reporters.escape import json_document
 
 SCHEMA_VERSION = 1
 """Also the ``Literal`` of ``Report.schema_version``."""
@@ -145,8 +147,21 @@ class Report(_Model):
 
 
 def render(result: AuditResult, options: RenderOptions) -> str:
+    """The report, safe to print in a CI log too and still exact: characters a terminal acts
+    on (C1 controls, line separators, direction marks) are written as ``\\u`` escapes, which
+    JSON reads back as the same text, and ``##[`` never appears outside an escape."""
     data = report(result).model_dump(mode="json", exclude_unset=True)
-    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+    text = json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+    return json_document(_UNSAFE.sub(_escaped, text))
+
+
+_UNSAFE = re.compile(
+    "[\x7f-\x9f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff\ufeff\ufffe\uffff]"
+)
+
+
+def _escaped(match: re.Match[str]) -> str:
+    return f"\\u{ord(match.group()):04x}"
 
 
 def schema() -> dict[str, Any]:

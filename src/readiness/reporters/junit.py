@@ -4,6 +4,10 @@ criterion (named with its ID and title, the lever as ``classname``), and one cas
 Not met and not written down are failures; waived and not applicable are skipped; partly met
 passes, with "PARTLY MET" and the reason in ``system-out``, so a partial gap is visible
 without turning every plan red.
+
+Every text and attribute value passes through ``escape.clean`` (so characters XML cannot hold,
+such as U+FFFE or ESC, never make the file ill-formed), and the document through
+``escape.markup_document``.
 """
 
 from __future__ import annotations
@@ -14,6 +18,7 @@ from readiness.audit.result import AuditResult, CriterionResult, PlanResult
 from readiness.outcomes import OUTCOME_TITLE, Outcome
 from readiness.reporters import RenderOptions
 from readiness.reporters.common import where
+from readiness.reporters.escape import clean, markup_document
 
 _SKIPPED = (Outcome.WAIVED, Outcome.NOT_APPLICABLE)
 
@@ -30,8 +35,19 @@ def render(result: AuditResult, options: RenderOptions) -> str:
         root.set(key, str(value))
     root.set("errors", "0")
     root.set("time", "0")
+    _clean(root)
     ET.indent(root)
-    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
+    text = ET.tostring(root, encoding="unicode")
+    return markup_document('<?xml version="1.0" encoding="UTF-8"?>\n' + text + "\n")
+
+
+def _clean(root: ET.Element) -> None:
+    """Every text and attribute value in the tree, cleaned in place."""
+    for element in root.iter():
+        if element.text:
+            element.text = clean(element.text)
+        for name, value in element.attrib.items():
+            element.set(name, clean(value))
 
 
 def _suite(plan: PlanResult, result: AuditResult) -> ET.Element:

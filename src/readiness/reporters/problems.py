@@ -1,48 +1,54 @@
-"""Problems as people read them: compiler style, with the source line and a caret."""
+"""Problems as people read them: compiler style, with the source line and a caret.
+
+Every line goes through ``escape.log_line``: file names, messages (which quote keys, waiver
+IDs and values from the file), hints and source lines can neither drive the terminal nor
+forge a CI workflow command.
+"""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
 from readiness.errors import Problem
+from readiness.reporters.escape import log_line, one_line
 
 MAX_SHOWN = 200
 """Problems shown in one run across all files; the rest are counted."""
 
-
-_UNPRINTABLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
-
-
-def printable(text: str) -> str:
-    """Text safe to write to a terminal: control characters shown as U+FFFD, not obeyed."""
-    return _UNPRINTABLE.sub("\ufffd", text)
+SOURCE_WIDTH = 160
+"""A longer source line is cut to this many characters around the caret."""
 
 
 def format_problem(problem: Problem) -> str:
-    message = printable(problem.message)
     if problem.file and problem.line:
-        head = f"{printable(problem.file)}:{problem.line}:{problem.column}: error: {message}"
+        head = f"{problem.file}:{problem.line}:{problem.column}: error: {problem.message}"
     elif problem.file:
-        head = f"{printable(problem.file)}: error: {message}"
+        head = f"{problem.file}: error: {problem.message}"
     else:
-        head = f"readiness: error: {message}"
+        head = f"readiness: error: {problem.message}"
     lines = [head]
     if problem.source_line is not None and problem.line:
         number = str(problem.line)
         width = max(4, len(number))
-        source = printable(problem.source_line.expandtabs(1))
-        if len(source) > 160:  # keep a very long line readable around the caret
-            start = max(0, problem.column - 80)
-            source = source[start : start + 160]
-            caret_at = problem.column - start
-        else:
-            caret_at = problem.column
+        source, caret_at = _source(problem.source_line, problem.column)
         lines.append(f" {number:>{width}} | {source}")
         lines.append(f" {'':>{width}} | {' ' * max(0, caret_at - 1)}^")
     if problem.hint:
-        lines.append(f"  hint: {printable(problem.hint)}")
-    return "\n".join(lines)
+        lines.append(f"  hint: {problem.hint}")
+    return "\n".join(log_line(line) for line in lines)
+
+
+def _source(line: str, column: int) -> tuple[str, int]:
+    """The source line as shown (cut around a long line's caret, made safe) and the caret's
+    column in it: safe text maps a character to one, but ``##[`` gains a space."""
+    source = line.expandtabs(1)
+    caret_at = column
+    if len(source) > SOURCE_WIDTH:  # keep a very long line readable around the caret
+        start = max(0, column - SOURCE_WIDTH // 2)
+        source = source[start : start + SOURCE_WIDTH]
+        caret_at = column - start
+    before = source[: max(0, caret_at)]
+    return one_line(source), caret_at + len(one_line(before)) - len(before)
 
 
 def format_problems(problems: Sequence[Problem]) -> str:

@@ -4,6 +4,10 @@ Results carry the plan's path relative to the working folder, lines and columns 
 fingerprints built from the criterion and the key path (not line numbers), so a result keeps
 its identity when lines move. Waived criteria appear as suppressed results with the waiver's
 reason as the justification.
+
+Every string passes through ``escape.clean`` (no terminal escapes, bidirectional overrides or
+non-characters in messages, paths or rubric text) and the text through
+``escape.json_document``.
 """
 
 from __future__ import annotations
@@ -15,6 +19,7 @@ from typing import Any
 from readiness.audit.result import AuditResult, CriterionResult, PlanResult
 from readiness.outcomes import OUTCOME_TITLE, Outcome
 from readiness.reporters import RenderOptions
+from readiness.reporters.escape import clean_json, json_document
 from readiness.rubric.rubric import Criterion
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -22,10 +27,16 @@ INFORMATION_URI = "https://pypi.org/project/readiness/"
 
 
 def render(result: AuditResult, options: RenderOptions) -> str:
-    return json.dumps(document(result), indent=2, ensure_ascii=False) + "\n"
+    return json_document(json.dumps(document(result), indent=2, ensure_ascii=False) + "\n")
 
 
 def document(result: AuditResult) -> dict[str, Any]:
+    """The SARIF log, every string in it cleaned."""
+    sarif: dict[str, Any] = clean_json(_document(result))
+    return sarif
+
+
+def _document(result: AuditResult) -> dict[str, Any]:
     criteria = result.rubric.criteria
     index = {c.id: i for i, c in enumerate(criteria)}
     results = [
@@ -140,4 +151,5 @@ def _result(plan: PlanResult, result: CriterionResult, rule_index: int) -> dict[
 def _fingerprint(plan: PlanResult, result: CriterionResult) -> str:
     key = result.locations[0].key if result.locations else ""
     identity = f"{plan.path}\n{result.criterion.id}\n{key}"
-    return hashlib.sha256(identity.encode("utf-8")).hexdigest()[:32]
+    # a file name that is not UTF-8 reaches here with surrogates: hash them as they are
+    return hashlib.sha256(identity.encode("utf-8", "surrogatepass")).hexdigest()[:32]

@@ -2,6 +2,8 @@
 
 The view is built once as lines of (text, style) segments. Plain text is written when the
 output is not a terminal (CI logs, pipes), so rich is imported only to colour a real terminal.
+Every line is made safe (``escape.log_line``) as it leaves: plan titles, file names, reasons
+and rubric text can neither drive the terminal nor forge a CI workflow command.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from readiness.audit.result import AuditResult, LeverResult, PlanResult
 from readiness.outcomes import BAND_MEANING, BAND_TITLE, OUTCOME_TITLE, Band
 from readiness.reporters import RenderOptions
 from readiness.reporters.common import accepted, gaps, rating, where
+from readiness.reporters.escape import log_line, one_line
 from readiness.rubric.rubric import Bands
 
 Segment = tuple[str, str]
@@ -36,11 +39,21 @@ def render(result: AuditResult, options: RenderOptions) -> str:
 
 def stream(result: AuditResult, options: RenderOptions) -> Iterator[str]:
     """The summary a piece at a time, so ten thousand plans' lines are never all held."""
+    lines = (safe(line) for line in build(result, options))
     if options.color:
-        yield _rich(list(build(result, options)), options.width)
+        yield _rich(list(lines), options.width)
         return
-    for line in build(result, options):
+    for line in lines:
         yield "".join(text for text, _ in line) + "\n"
+
+
+def safe(line: Line) -> Line:
+    """The line with every segment made safe; as one segment if the whole needed more (a
+    ``::`` opening it, or ``##[`` across two segments)."""
+    pieces = [(one_line(text), style) for text, style in line]
+    joined = "".join(text for text, _ in pieces)
+    guarded = log_line(joined)
+    return pieces if guarded == joined else [(guarded, pieces[0][1])]
 
 
 def build(result: AuditResult, options: RenderOptions) -> Iterator[Line]:
