@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import re
+from collections.abc import Sequence
 from datetime import date
 
 from readiness.audit.result import CriterionResult, Location, PhraseHit, WaiverNote
-from readiness.checks.language import phrase_pattern
+from readiness.checks.language import locate_phrases
 from readiness.load.document import Document
 from readiness.outcomes import Finding, Hit, KeyPath, Outcome
 from readiness.plan.models import Plan, Waiver
@@ -40,7 +40,7 @@ def _result(
         locations = tuple(locate(doc, path) for path in dict.fromkeys(finding.paths))
         if not locations:
             locations = (locate(doc, ()),)
-        hits = tuple(_hit(doc, hit) for hit in finding.hits)
+        hits = _located(doc, finding.hits)
         if hits:  # the phrases themselves are the places to look
             locations = tuple(dict.fromkeys(hit.location for hit in hits))
     outcome, reason, note = finding.outcome, finding.reason, None
@@ -74,22 +74,25 @@ def locate(doc: Document, path: KeyPath) -> Location:
     return Location(span.line, span.column, label(path), present, "" if present else label(found))
 
 
-def _hit(doc: Document, hit: Hit) -> PhraseHit:
-    line, column = _phrase_position(doc, hit)
-    return PhraseHit(hit.phrase, hit.found, hit.reframe, Location(line, column, label(hit.path)))
-
-
-def _phrase_position(doc: Document, hit: Hit) -> tuple[int, int]:
-    """Line and column of the phrase itself, found again in the text's own lines."""
-    span = doc.values.get(hit.path)
-    if span is None:
-        found = doc.nearest(hit.path)[1]
-        return found.line, found.column
-    start = doc.offset(span.line, span.column)
-    end = doc.offset(span.end_line, span.end_column)
-    pattern = re.compile(phrase_pattern(hit.phrase), re.IGNORECASE)
-    matches = list(pattern.finditer(doc.text, start, end))
-    if not matches:
-        return span.line, span.column
-    offset = matches[min(hit.occurrence, len(matches) - 1)].start()
-    return doc.position(offset)
+def _located(doc: Document, hits: Sequence[Hit]) -> tuple[PhraseHit, ...]:
+    """Every phrase found, located in the file: each text is read once for all its phrases."""
+    by_path: dict[KeyPath, list[int]] = {}
+    for i, hit in enumerate(hits):
+        by_path.setdefault(hit.path, []).append(i)
+    places = [(0, 0)] * len(hits)
+    for path, indexes in by_path.items():
+        span = doc.values.get(path)
+        if span is None:
+            nearest = doc.nearest(path)[1]
+            for i in indexes:
+                places[i] = (nearest.line, nearest.column)
+            continue
+        start = doc.offset(span.line, span.column)
+        end = doc.offset(span.end_line, span.end_column)
+        wanted = [(hits[i].phrase, hits[i].occurrence) for i in indexes]
+        for i, offset in zip(indexes, locate_phrases(doc.text, start, end, wanted), strict=True):
+            places[i] = (span.line, span.column) if offset is None else doc.position(offset)
+    return tuple(
+        PhraseHit(hit.phrase, hit.found, hit.reframe, Location(*places[i], label(hit.path)))
+        for i, hit in enumerate(hits)
+    )
