@@ -204,9 +204,17 @@ def _scan(phrases: tuple[Phrase, ...]) -> _Scan | None:
     return _Scan(tuple(groups), tuple(ranks))
 
 
-_ASCII_LIKE = tuple(
-    (c, re.compile(re.escape(c), re.IGNORECASE)) for c in map(chr, range(128)) if not c.isupper()
-)
+@lru_cache(maxsize=1)
+def _ascii_like() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """Each ASCII character with the pattern that matches it ignoring case; built on first use
+    (only text with non-ASCII letters needs it), not on every start."""
+    return tuple(
+        (c, re.compile(re.escape(c), re.IGNORECASE))
+        for c in map(chr, range(128))
+        if not c.isupper()
+    )
+
+
 _CLASSES = tuple(re.compile(c) for c in (r"\w", r"\s", r"[^\W_]", r"[\w'’]", r"[.;:!?\n]"))
 
 
@@ -221,7 +229,7 @@ def _folds_safely(char: str) -> bool:
             return False
         if any(bool(c.match(char)) != bool(c.match(folded)) for c in _CLASSES):
             return False
-        if any(bool(like.fullmatch(char)) != (folded == c) for c, like in _ASCII_LIKE):
+        if any(bool(like.fullmatch(char)) != (folded == c) for c, like in _ascii_like()):
             return False
     return True
 
