@@ -190,3 +190,10 @@ def test_clean_json_cleans_keys_and_values() -> None:
     assert clean_json({"a\x1b": ["\u202e", 1, None, {"b": "\x9b"}]}) == {
         f"a{R}": [R, 1, None, {"b": R}]
     }
+
+
+def test_json_document_escapes_what_clean_would_replace_and_keeps_the_text() -> None:
+    data = {"t": "a\x85b\u202ec\u2028d\ufffe"}
+    text = json_document(json.dumps(data, ensure_ascii=False))
+    assert text == '{"t": "a\\u0085b\\u202ec\\u2028d\\ufffe"}'
+    assert json.loads(text) == data

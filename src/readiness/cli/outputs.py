@@ -108,11 +108,20 @@ def plan_targets(
 def refuse_reads(
     targets: Sequence[Target], reads: Iterable[Read], what: str = "the report"
 ) -> None:
-    """``InputError`` if a report would replace a file the run reads, by any name."""
+    """``InputError`` if a report would replace a file the run reads, by any name.
+
+    Files are compared by identity (device and inode, following links), so another path, a
+    link or a hard link to a read file is caught; each file is looked at once, however many
+    reports and plans there are.
+    """
+    known = [(read, None if read.folder else _identity(read.path)) for read in reads]
+    folders: dict[Path, dict[tuple[int, int], Path]] = {}
     problems: list[Problem] = []
-    read = list(reads)
     for target in targets:
-        clash = next(filter(None, (_clash(target.path, r) for r in read)), None)
+        mine = _identity(target.path)
+        clash = next(
+            filter(None, (_clash(target.path, mine, r, i, folders) for r, i in known)), None
+        )
         if clash is not None:
             problems.append(
                 Problem(
@@ -124,24 +133,33 @@ def refuse_reads(
         raise InputError(problems)
 
 
-def _clash(path: Path, read: Read) -> str | None:
-    """How ``path`` is a file the run reads (the same path, a link or hard link), or None."""
-    mine = _identity(path)
+def _clash(
+    path: Path,
+    mine: tuple[int, int] | None,
+    read: Read,
+    theirs: tuple[int, int] | None,
+    folders: dict[Path, dict[tuple[int, int], Path]],
+) -> str | None:
+    """How ``path`` (identity ``mine``) is a file the run reads, or None; a folder's files are
+    gathered once into ``folders``."""
     if read.folder:
         if Path(os.path.realpath(path)).is_relative_to(os.path.realpath(read.path)):
             return f"inside {read.what} '{read.path}'"
-        twin = _folder_files(read.path).get(mine) if mine is not None else None
+        if mine is None:
+            return None
+        if read.path not in folders:
+            folders[read.path] = _folder_files(read.path)
+        twin = folders[read.path].get(mine)
         return None if twin is None else f"the same file as '{twin}' in {read.what}"
-    if os.path.realpath(path) == os.path.realpath(read.path) or (
-        mine is not None and mine == _identity(read.path)
-    ):
+    if mine is not None and mine == theirs:
         return f"the same file as {read.what} '{read.path}'"
     return None
 
 
-def _identity(path: Path) -> tuple[int, int] | None:
+def _identity(path: Path, *, follow: bool = True) -> tuple[int, int] | None:
+    """The file's device and inode (of a link itself with ``follow`` false); None if gone."""
     try:
-        found = os.stat(path)
+        found = os.stat(path, follow_symlinks=follow)
     except OSError:
         return None
     return found.st_dev, found.st_ino
@@ -280,16 +298,8 @@ def _take_back(placed: _Placed) -> None:
         if os.path.lexists(placed.backup):
             os.replace(placed.backup, placed.path)
             placed.backup.unlink(missing_ok=True)  # still there if it was already in place
-    elif placed.identity is not None and _lidentity(placed.path) == placed.identity:
+    elif placed.identity is not None and _identity(placed.path, follow=False) == placed.identity:
         placed.path.unlink()
-
-
-def _lidentity(path: Path) -> tuple[int, int] | None:
-    try:
-        found = os.lstat(path)
-    except OSError:
-        return None
-    return found.st_dev, found.st_ino
 
 
 def _cut_back(path: Path, size: int | None) -> None:
@@ -409,7 +419,7 @@ def _place(path: Path, temp: Path, undo: _Undo) -> None:
     """Rename the report into place, keeping any file it replaces aside (recorded first, so
     that an interruption at any point can be undone)."""
     backup = _hidden(path, "old") if os.path.lexists(path) else None
-    undo.placed.append(_Placed(path, backup, _lidentity(temp)))
+    undo.placed.append(_Placed(path, backup, _identity(temp, follow=False)))
     if backup is not None:
         try:
             os.link(path, backup)

@@ -19,8 +19,9 @@ reporter passes every piece of such text through a function here before it is wr
   plan text are shown as code spans (the same characters, never a link on GitHub).
 - HTML and XML (``markup_document``, ``html_prose``): escaped by Jinja or ElementTree, then
   ``##[`` and a line-opening ``::`` written as character references, the same text to a reader.
-- SARIF and JSON (``clean_json``, ``json_document``): every string cleaned, ``[`` after ``##``
-  written as ``\\u005b``.
+- SARIF and diff JSON (``clean_json``): every string cleaned. Every JSON document
+  (``json_document``; the JSON report is not cleaned, so it stays exact): what ``clean`` would
+  replace written as a ``\\u`` escape, and ``[`` after ``##`` as ``\\u005b``.
 
 It is longer than most modules because the policy is meant to be read in one place.
 """
@@ -208,5 +209,9 @@ def clean_json(value: Any) -> Any:
 
 
 def json_document(text: str) -> str:
-    """Serialised JSON, safe in a log: ``##[`` only inside strings, where ``\\u005b`` is ``[``."""
+    """Serialised JSON, safe in a log and still exact: a character ``clean`` would replace is
+    written as its ``\\u`` escape (JSON reads it back as the same text), and ``##[`` only
+    inside strings, where ``\\u005b`` is ``[``."""
+    if _UNSAFE.search(text) is not None:
+        text = _UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
     return text.replace("##[", "##\\u005b")
