@@ -177,17 +177,24 @@ def _fields_at(model: type[BaseModel], path: KeyPath) -> tuple[str, ...]:
     for part in path:
         target = unwrap(target)
         if isinstance(target, type) and issubclass(target, BaseModel):
-            if not isinstance(part, str) or part not in target.model_fields:
+            fields = field_keys(target)
+            if not isinstance(part, str) or part not in fields:
                 return ()
-            target = target.model_fields[part].annotation
+            target = target.model_fields[fields[part]].annotation
         elif get_origin(target) in (list, dict):
             target = get_args(target)[-1]
         else:
             return ()
     target = unwrap(target)
     if isinstance(target, type) and issubclass(target, BaseModel):
-        return tuple(target.model_fields)
+        return tuple(field_keys(target))
     return ()
+
+
+def field_keys(model: type[BaseModel]) -> dict[str, str]:
+    """The keys a model takes, as written in a file, to its field names (``with`` is the key of
+    the field ``with_``)."""
+    return {field.alias or name: name for name, field in model.model_fields.items()}
 
 
 def unwrap(annotation: Any) -> Any:

@@ -10,6 +10,7 @@ from readiness.load.parse import Document, load_yaml
 from readiness.load.scalars import shown
 from readiness.load.source import DEFAULT_MAX_BYTES, read_text
 from readiness.load.validate import validate_document
+from readiness.plan.funding import funding_problems
 from readiness.plan.models import SUPPORTED_VERSIONS, Plan
 from readiness.plan.waivers import waiver_problems
 
@@ -47,7 +48,7 @@ def parse_plan(text: str, display: str, criteria: set[str] | None = None) -> Loa
         )
     doc, problems = load_yaml(text, display)
     data, version_problems = check_shape(doc)
-    found = [*problems, *version_problems]
+    found = [*problems, *version_problems, *funding_problems(doc)]
     if criteria is not None:
         found.extend(waiver_problems(doc, criteria))
     return LoadedPlan(doc, validate_document(doc, Plan, data, earlier=found))

@@ -13,7 +13,15 @@ from top to bottom like docs/plan-format.md, each field with its description.
 from datetime import date
 from typing import Annotated
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, ValidationInfo, field_validator
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
 from pydantic_core import PydanticCustomError
 
 from readiness.plan.types import (
@@ -26,16 +34,23 @@ from readiness.plan.types import (
     PositiveCount,
     Text,
     Timepoint,
+    person,
 )
 from readiness.plan.vocabulary import (
     About,
     BudgetCategory,
+    CoProducer,
     FidelityMethod,
     Involvement,
+    ManagerTopic,
     Mark,
+    MeasureKind,
     Nominator,
     Purpose,
     Reporting,
+    ResultsReader,
+    Role,
+    RolloutModel,
     SupervisionStyle,
     SupervisionType,
     TrainingMethod,
@@ -53,6 +68,50 @@ class Section(BaseModel):
 
     notes: Text | None = None
     """Free notes on this part of the plan; read by the rubric's language checks."""
+
+
+class Funded(Section):
+    """A support section that may say how it is paid for."""
+
+    funded_by: list[Text] | None = None
+    """The budget lines that pay for it, by their item (case and surrounding spaces ignored)."""
+    existing: bool | None = None
+    """true for support that already runs as business as usual, not bought by this plan."""
+
+    @model_validator(mode="after")
+    def _not_both(self) -> "Funded":
+        if self.existing and self.funded_by is not None:
+            raise PydanticCustomError(
+                "funded_and_existing",
+                "is true, but funded_by says this plan pays for it: it cannot be both",
+                {
+                    "at": ("existing",),
+                    "hint": "keep funded_by for support this plan buys, or existing for "
+                    "support that runs anyway",
+                },
+            )
+        return self
+
+
+class Person(Section):
+    """Someone the plan names, with their role."""
+
+    name: Text
+    """Their name, or their post."""
+    role: Role | None = None
+    """Their role: service-manager, line-manager, practitioner, commissioner, provider,
+    senior-leader, lived-experience or other."""
+
+
+class Signatory(Section):
+    name: Text
+    """Who signed, by name or post."""
+    role: Role
+    """Their role, such as service-manager or commissioner."""
+
+
+Named = Annotated[Person, BeforeValidator(person)]
+"""A person written as text (a name alone) or as {name, role}."""
 
 
 # -- plan ---------------------------------------------------------------------------------
@@ -153,6 +212,8 @@ class Cohort(Section):
     """How many of the wave become champions."""
     exit_criteria: list[Text] | None = None
     """What must be true before the next wave starts."""
+    managers_trained_by: PlanDate | None = None
+    """When the line managers of this wave's practitioners finish their training."""
 
 
 class Champions(Section):
@@ -161,6 +222,11 @@ class Champions(Section):
 
 
 class Rollout(Section):
+    model: RolloutModel | None = None
+    """staged (the default) or whole-service: the model changes how whole teams are organised
+    on one date."""
+    rationale: Text | None = None
+    """Why a whole-service start is right here; without one it is judged as staged."""
     cohorts: list[Cohort] | None = None
     """The waves of practitioners, first wave first."""
     champions: Champions | None = None
@@ -194,11 +260,11 @@ class Governance(Section):
     """The group that oversees the implementation."""
     frequency: Frequency | None = None
     """How often the group meets."""
-    members: list[Text] | None = None
-    """Who sits on the group."""
+    members: list[Named] | None = None
+    """Who sits on the group: names, or {name, role}."""
 
 
-class ProtectedTime(Section):
+class ProtectedTime(Funded):
     hours_per_month: Amount | None = None
     """Protected hours a month for each practitioner."""
     backfill: Money | None = None
@@ -210,13 +276,24 @@ class Agreement(Section):
     """When the agreement was signed."""
     parties: list[Text] | None = None
     """Who signed it."""
+    signatories: list[Signatory] | None = None
+    """Who signed it, each with their role; when given, shared ownership is judged on it."""
+
+
+class CoDesignSession(Section):
+    date: PlanDate
+    """When the meeting was held."""
+    attendees: list[Role]
+    """Who took part, by role."""
+    about: Text | None = None
+    """What was decided or designed."""
 
 
 class Managers(Section):
     involvement: list[Involvement] | None = None
     """How service managers take part."""
-    leads: list[Text] | None = None
-    """Named service-manager leads."""
+    leads: list[Named] | None = None
+    """Named service-manager leads: names, or {name, role}."""
     governance: Governance | None = None
     """How the implementation is governed."""
     protected_time: ProtectedTime | None = None
@@ -225,10 +302,12 @@ class Managers(Section):
     """The written agreement between the parties."""
     practice_mapping: Text | None = None
     """How practitioners already working this way were found."""
+    sessions: list[CoDesignSession] | None = None
+    """The meetings where the plan was co-designed, with who attended by role."""
 
 
 # -- lever 3: professional standards ------------------------------------------------------
-class Supervision(Section):
+class Supervision(Funded):
     frequency: Frequency | None = None
     """How often practitioners have supervision."""
     minutes: Count | None = None
@@ -239,14 +318,14 @@ class Supervision(Section):
     """Whether the quality of supervision is monitored."""
 
 
-class Coaching(Section):
+class Coaching(Funded):
     frequency: Frequency | None = None
     """How often coaching sessions happen."""
     months: Count | None = None
     """For how many months coaching runs."""
 
 
-class Cpd(Section):
+class Cpd(Funded):
     frequency: Frequency | None = None
     """How often continuing professional development happens."""
     hours_per_year: Amount | None = None
@@ -260,6 +339,16 @@ class Measure(Section):
     """Whom the measure is about."""
     timepoints: list[Timepoint] | None = None
     """When the measure is taken."""
+    kind: MeasureKind | None = None
+    """outcome (the default), practice, or satisfaction: a satisfaction or confidence survey is
+    not an outcome measure."""
+
+
+class PracticeProfile(Section):
+    core_components: list[Text] | None = None
+    """What the practice looks like when done well, component by component."""
+    source: Text | None = None
+    """Where the profile comes from."""
 
 
 class Standards(Section):
@@ -271,17 +360,19 @@ class Standards(Section):
     """Continuing professional development."""
     outcome_measures: list[Measure] | None = None
     """Outcome measures and when each is taken."""
+    practice_profile: PracticeProfile | None = None
+    """What the practice looks like when done well: what fidelity is checked against."""
 
 
 # -- lever 4: line managers ---------------------------------------------------------------
-class Session(Section):
+class Session(Funded):
     frequency: Frequency | None = None
     """How often the sessions happen."""
     minutes: Count | None = None
     """Minutes per session."""
 
 
-class Wellbeing(Section):
+class Wellbeing(Funded):
     support: list[WellbeingSupport] | None = None
     """Support offered for staff wellbeing."""
     measure: Text | None = None
@@ -290,11 +381,20 @@ class Wellbeing(Section):
     """How wellbeing results are reported."""
 
 
+class ManagerTraining(Section):
+    hours: Amount | None = None
+    """Hours of training each line manager gets."""
+    covers: list[ManagerTopic] | None = None
+    """What it covers: the-approach, reflective-supervision, team-wellbeing, coaching-skills."""
+
+
 class LineManagers(Section):
     trained: Percent | None = None
     """Share of line managers trained in the approach."""
     trained_by: PlanDate | None = None
     """When line managers are trained by."""
+    training: ManagerTraining | None = None
+    """What line managers' training is: its hours and what it covers."""
     coaching: Coaching | None = None
     """Coaching for line managers."""
     supervision_style: SupervisionStyle | None = None
@@ -306,7 +406,7 @@ class LineManagers(Section):
 
 
 # -- lever 5: fidelity --------------------------------------------------------------------
-class Fidelity(Section):
+class Fidelity(Funded):
     purpose: Purpose | None = None
     """What fidelity checking is for."""
     methods: list[FidelityMethod] | None = None
@@ -321,6 +421,55 @@ class Fidelity(Section):
     """What fidelity findings are used for."""
     escalation: Text | None = None
     """The named forum where challenges surface."""
+    graded: bool | None = None
+    """Whether practitioners or teams are given grades or scores."""
+    unannounced: bool | None = None
+    """Whether checks happen without practitioners knowing in advance."""
+    results_shared_with: list[ResultsReader] | None = None
+    """Who sees an individual's results."""
+    observation_consented: bool | None = None
+    """Whether observation or recorded practice is chosen by, or agreed with, the practitioner."""
+
+
+# -- new sections -------------------------------------------------------------------------
+class Lead(Section):
+    name: Text
+    """The lead's name or post."""
+    role: Role | None = None
+    """Their role."""
+    hours_per_month: Amount | None = None
+    """Hours a month given to leading the implementation."""
+
+
+class Implementation(Section):
+    lead: Lead | None = None
+    """A named, resourced lead for the implementation."""
+    team: list[Named] | None = None
+    """The implementation team: names, or {name, role}."""
+
+
+class CoProduction(Section):
+    with_: list[CoProducer] | None = Field(default=None, alias="with")
+    """Who shapes the plan: children-young-people, parents-carers, care-experienced-adults,
+    community-partners."""
+    how: Text | None = None
+    """How they shape it."""
+
+
+class Systems(Section):
+    policies_reviewed: list[Text] | None = None
+    """Policies brought into line with the practice."""
+    recording_changes: Text | None = None
+    """How recording systems change to fit the practice."""
+    qa_aligned: bool | None = None
+    """Whether quality assurance is brought into line with the practice."""
+
+
+class Sustainability(Section):
+    funded_until: PlanDate | None = None
+    """When the money for support ends."""
+    after_funding: Text | None = None
+    """How support continues after that."""
 
 
 # -- budget and waivers -------------------------------------------------------------------
@@ -378,6 +527,14 @@ class Plan(BaseModel):
     """Lever 4, line managers: training, coaching, reflective practice, wellbeing."""
     fidelity: Fidelity | None = None
     """Lever 5, fidelity: how practice is checked and what the findings are for."""
+    implementation: Implementation | None = None
+    """Who leads the implementation, and the team."""
+    co_production: CoProduction | None = None
+    """People with lived experience shaping the plan."""
+    systems: Systems | None = None
+    """Policies, recording and quality assurance brought into line with the practice."""
+    sustainability: Sustainability | None = None
+    """How support continues after the money ends."""
     budget: Budget | None = None
     """The budget, line by line."""
     narrative: dict[str, Text] | None = None

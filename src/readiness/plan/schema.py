@@ -55,6 +55,7 @@ from readiness.plan.types import (
     _timepoint,
     lower_word,
     parse_date,
+    person,
     timepoint_months,
 )
 from readiness.plan.vocabulary import any_case, word_pattern
@@ -118,11 +119,14 @@ class _Walk:
         for name, field in model.model_fields.items():
             value, about = self.type(hints[name])
             owner = next(k.__name__ for k in model.__mro__ if (k.__name__, name) in self.docs)
-            properties[name] = {**value, "description": f"{self.docs[owner, name]} {about}".strip()}
+            key = field.alias or name
+            properties[key] = {**value, "description": f"{self.docs[owner, name]} {about}".strip()}
             if not field.is_required() and field.default is not None:
-                properties[name]["default"] = field.default
+                properties[key]["default"] = field.default
         schema: Schema = {"type": "object", "properties": properties}
-        required = [name for name, field in model.model_fields.items() if field.is_required()]
+        required = [
+            field.alias or name for name, field in model.model_fields.items() if field.is_required()
+        ]
         if required:
             schema["required"] = required
         if "__doc__" in vars(model) and model.__doc__:  # its own docstring, not its base's
@@ -150,6 +154,13 @@ class _Walk:
             return {"type": "boolean"}, "true or false."
         if hint is int:
             return {"type": "integer"}, ""
+        if origin is Annotated and any(
+            isinstance(m, BeforeValidator) and m.func is person for m in hint.__metadata__
+        ):
+            # a person: a name alone, or {name, role}
+            text, _ = self.type(value_types.Text)
+            model, _ = self.type(args[0])
+            return {"anyOf": [text, model]}, "A name, or a section with name and role."
         if origin is Annotated:
             make = partial(_value_schema, args[0], hint.__metadata__)
             name = self.names.get(id(hint))  # a named value type, such as Count or Frequency

@@ -57,6 +57,13 @@ def _text(value: object) -> object:
 Text = Annotated[str, BeforeValidator(_text)]
 
 
+def person(value: object) -> object:
+    """A person written as a name alone is {name: ...} with no role; a role is never assumed."""
+    if isinstance(value, dict):
+        return value
+    return {"name": _text(value)}
+
+
 # -- numbers ------------------------------------------------------------------------------
 def _number(value: object) -> object:
     if isinstance(value, str) and re.fullmatch(r"\s*[£$€]?\s*[\d,]+(\.\d+)?\s*", value):

@@ -88,10 +88,49 @@ BudgetCategory = Annotated[
         "fidelity",
         "evaluation",
         "champions",
+        "implementation-team",
+        "service-posts",
+        "lived-experience",
         "other",
     ],
     BeforeValidator(lower_word),
 ]
+Role = Annotated[
+    Literal[
+        "service-manager",
+        "line-manager",
+        "practitioner",
+        "commissioner",
+        "provider",
+        "senior-leader",
+        "lived-experience",
+        "other",
+    ],
+    BeforeValidator(lower_word),
+]
+RolloutModel = Annotated[Literal["staged", "whole-service"], BeforeValidator(lower_word)]
+ManagerTopic = Annotated[
+    Literal["the-approach", "reflective-supervision", "team-wellbeing", "coaching-skills"],
+    BeforeValidator(lower_word),
+]
+CoProducer = Annotated[
+    Literal[
+        "children-young-people", "parents-carers", "care-experienced-adults", "community-partners"
+    ],
+    BeforeValidator(lower_word),
+]
+ResultsReader = Annotated[
+    Literal[
+        "practitioner",
+        "team",
+        "line-manager",
+        "implementation-group",
+        "appraisal",
+        "performance-reports",
+    ],
+    BeforeValidator(lower_word),
+]
+MeasureKind = Annotated[Literal["outcome", "practice", "satisfaction"], BeforeValidator(lower_word)]
 
 
 # How each word reads in a sentence, where it is not the word with its hyphens as spaces.
@@ -110,6 +149,18 @@ PLAIN_WORDS = {
     "eap": "an employee assistance programme",
     "self-care": "self-care",
     "disciplinary": "disciplinary action",
+    "service-manager": "a service manager",
+    "line-manager": "a line manager",
+    "senior-leader": "a senior leader",
+    "lived-experience": "someone with lived experience",
+    "whole-service": "whole-service",
+    "the-approach": "the approach",
+    "children-young-people": "children and young people",
+    "parents-carers": "parents and carers",
+    "implementation-group": "the implementation group",
+    "performance-reports": "performance reports",
+    "implementation-team": "implementation team",
+    "service-posts": "service posts",
 }
 
 
