@@ -35,10 +35,40 @@ LF01 = [
     pytest.param(fidelity(purpose="learning", used_for=["disciplinary"]), NOT_MET, ("used for disciplinary",), id="learning-but-disciplinary-not-met"),
     pytest.param(fidelity(used_for=["performance-management", "disciplinary"]), NOT_MET, ("performance management and disciplinary action",), id="both-forbidden-not-met"),
     pytest.param(fidelity(purpose="performance-management"), NOT_MET, ("for performance management, not learning",), id="purpose-performance-not-met"),
+    pytest.param(fidelity(purpose="learning", graded=False, unannounced=False, results_shared_with=["practitioner", "team", "line-manager", "implementation-group"]), MET, ("for learning",), id="learning-light-structure-met"),
     pytest.param(fidelity(frequency="quarterly"), NO_EVIDENCE, ("what fidelity checks are for",), id="unsaid"),
+    pytest.param(fidelity(graded=False, unannounced=False), NO_EVIDENCE, ("what fidelity checks are for",), id="flags-off-unsaid"),
     pytest.param({}, NO_EVIDENCE, ("what fidelity checks are for",), id="no-fidelity"),
 ]
 # fmt: on
+
+POLICES = "that polices practice whatever the purpose says"
+
+# Built to police: not met whatever the purpose says (rubric 2, LF-01).
+# fmt: off
+LF01_STRUCTURE = [
+    pytest.param(fidelity(purpose="learning", graded=True), ("Practitioners or teams are graded", POLICES), id="graded"),
+    pytest.param(fidelity(purpose="learning", unannounced=True), ("Checks are unannounced", POLICES), id="unannounced"),
+    pytest.param(fidelity(purpose="learning", results_shared_with=["practitioner", "appraisal"]), ("Individual results go to appraisal", POLICES), id="results-to-appraisal"),
+    pytest.param(fidelity(purpose="learning", results_shared_with=["performance-reports"]), ("Individual results go to performance reports",), id="results-to-performance-reports"),
+    pytest.param(fidelity(purpose="learning", used_for=["learning"], graded=True, unannounced=True, results_shared_with=["appraisal", "performance-reports"]), ("Practitioners or teams are graded, checks are unannounced and individual results go to appraisal and performance reports",), id="all-three"),
+    pytest.param(fidelity(purpose="assurance", graded=True), ("graded", POLICES), id="assurance-graded"),
+    pytest.param(fidelity(graded=True), ("graded", POLICES), id="graded-without-purpose"),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(("sections", "says"), LF01_STRUCTURE)
+def test_lf01_graded_unannounced_or_shared_with_appraisal_is_not_met(rubric, sections, says):
+    expect(judge(rubric, "LF-01", make_plan(**sections)), NOT_MET, *says)
+
+
+def test_lf01_structure_paths(rubric):
+    finding = judge(rubric, "LF-01", make_plan(**fidelity(purpose="learning", graded=True)))
+    assert finding.paths == tuple(
+        ("fidelity", key)
+        for key in ("purpose", "used_for", "graded", "unannounced", "results_shared_with")
+    )
 
 
 @pytest.mark.parametrize(("sections", "outcome", "says"), LF01)
@@ -125,6 +155,11 @@ LF04 = [
     pytest.param(methods("case-audit", "reflective-case-review"), MET, ("reflective case review",), id="reflective-case-review-met"),
     pytest.param(methods("observation", "case-audit"), PARTIAL, ("relies on observation and case audit", "without self-assessment"), id="observation-audit-partial"),
     pytest.param(methods("practitioner-survey"), PARTIAL, ("relies on practitioner survey",), id="survey-partial"),
+    pytest.param(fidelity(methods=["observation"], observation_consented=False, feedback_within_days=14), PARTIAL, ("relies on observation", "or observation that practitioners agree to with feedback within 30 days"), id="observation-not-consented-partial"),
+    pytest.param(fidelity(methods=["observation"], feedback_within_days=14), PARTIAL, ("relies on observation",), id="observation-consent-unsaid-partial"),
+    pytest.param(fidelity(methods=["observation"], observation_consented=True, feedback_within_days=31), PARTIAL, ("relies on observation",), id="consented-feedback-too-late-partial"),
+    pytest.param(fidelity(methods=["observation"], observation_consented=True), PARTIAL, ("relies on observation",), id="consented-feedback-unsaid-partial"),
+    pytest.param(fidelity(methods=["case-audit"], observation_consented=True, feedback_within_days=14), PARTIAL, ("relies on case audit",), id="consent-does-not-lighten-case-audit"),
     pytest.param(methods(), NOT_MET, ("No fidelity methods",), id="empty-not-met"),
     pytest.param(fidelity(purpose="learning"), NO_EVIDENCE, ("how fidelity is looked at",), id="unsaid"),
     pytest.param({}, NO_EVIDENCE, ("how fidelity is looked at",), id="no-fidelity"),
@@ -139,6 +174,24 @@ def test_lf04_fidelity_methods(rubric, sections, outcome, says):
         outcome,
         *says,
         paths=[("fidelity", "methods")],
+    )
+
+
+# fmt: off
+LF04_CONSENTED = [
+    pytest.param(fidelity(methods=["observation"], observation_consented=True, feedback_within_days=14), ("Fidelity relies on observation that practitioners agree to, with feedback within 14 days",), id="consented-14-days-met"),
+    pytest.param(fidelity(methods=["observation", "case-audit"], observation_consented=True, feedback_within_days=30), ("observation that practitioners agree to", "within 30 days"), id="consented-30-days-met-boundary"),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(("sections", "says"), LF04_CONSENTED)
+def test_lf04_consented_observation_with_prompt_feedback_is_light(rubric, sections, says):
+    expect(
+        judge(rubric, "LF-04", make_plan(**sections)),
+        MET,
+        *says,
+        paths=[("fidelity", "methods"), ("fidelity", "observation_consented")],
     )
 
 

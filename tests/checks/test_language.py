@@ -63,6 +63,18 @@ PUNITIVE = [
     ("Two troublemakers.", "troublemaker*", "troublemakers"),
     ("Time in the isolation room.", "isolation room*", "isolation room"),
     ("Two isolation rooms.", "isolation room*", "isolation rooms"),
+    ("Restraint was used twice.", "restrain*", "Restraint"),
+    ("Physical restraints are logged.", "restrain*", "restraints"),
+    ("Staff may restrain a child.", "restrain*", "restrain"),
+    ("Children who were restrained.", "restrain*", "restrained"),
+    ("Staff restraining a child.", "restrain*", "restraining"),
+    ("Time in seclusion.", "seclusion", "seclusion"),
+    ("He was secluded for an hour.", "secluded", "secluded"),
+    ("An aggressive young person.", "aggressive", "aggressive"),
+    ("Aggression on the unit.", "aggression", "Aggression"),
+    ("The family is resistant.", "resistant", "resistant"),
+    ("The mother was evasive.", "evasive", "evasive"),
+    ("We suspect disguised compliance.", "disguised compliance", "disguised compliance"),
 ]
 
 
@@ -93,6 +105,19 @@ SURVEILLANCE = [
     ("Low scores lead to disciplinary action.", "disciplinary", "disciplinary"),
     ("Naming and shaming of teams.", "naming and shaming", "Naming and shaming"),
     ("This is policing of practice.", "policing", "policing"),
+    (
+        "Poor practice goes to capability procedures.",
+        "capability procedure*",
+        "capability procedures",
+    ),
+    ("A capability procedure may follow.", "capability procedure*", "capability procedure"),
+    ("Results start the capability process.", "capability process*", "capability process"),
+    ("Case files are graded each quarter.", "graded", "graded"),
+    ("Grading of practice by the auditor.", "grading", "Grading"),
+    ("Teams receive grades.", "grades", "grades"),
+    ("Teams are ranked each quarter.", "ranked", "ranked"),
+    ("A ranking of teams.", "ranking*", "ranking"),
+    ("Practitioners are rated individually.", "rated individually", "rated individually"),
 ]
 
 
@@ -182,7 +207,11 @@ def test_wildcard_lets_the_word_continue(rubric, text, text_found):
 @pytest.mark.parametrize(
     ("text", "text_found"),
     [
-        pytest.param("Teams ranked in league tables.", "league tables", id="league-tables"),
+        pytest.param("Teams appear in league tables.", "league tables", id="league-tables"),
+        pytest.param("Team rankings each term.", "rankings", id="rankings"),
+        pytest.param(
+            "Two capability processes.", "capability processes", id="capability-processes"
+        ),
         pytest.param(
             "Staff are performance-managed.", "performance-managed", id="performance-managed"
         ),
@@ -347,6 +376,62 @@ def test_distant_negation_does_not_protect(rubric, text, text_found):
     finding = rp08(rubric, text)
     expect(finding, PARTIAL, "1 phrase to reframe")
     assert [h.found for h in finding.hits] == [text_found]
+
+
+# -- rubric 2: "reduce", "minimise" and "end" reject a phrase; restraint described is a hit --
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("We aim to reduce restraint.", id="reduce"),
+        pytest.param("We will minimise the use of seclusion.", id="minimise-the-use-of"),
+        pytest.param("We will minimize the use of restraint.", id="minimize"),
+        pytest.param("End restraint in our homes.", id="end"),
+        pytest.param("The plan ends restraint and seclusion.", id="ends-a-list"),
+        pytest.param("A reduction in restraint across the homes.", id="reduction-in"),
+        pytest.param("We are phasing out seclusion.", id="phasing-out"),
+        pytest.param("We will eliminate restraint.", id="eliminate"),
+    ],
+)
+def test_reducing_or_ending_a_practice_is_not_a_hit(rubric, text):
+    finding = rp08(rubric, text)
+    expect(finding, MET, "No punitive phrases")
+    assert finding.hits == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "text_found"),
+    [
+        pytest.param("Children who were restrained.", "restrained", id="restrained"),
+        pytest.param("Restraint is used when children are aggressive.", "Restraint", id="used"),
+        pytest.param(
+            "Reduce paperwork; restraint remains an option.", "restraint", id="other-clause"
+        ),
+    ],
+)
+def test_restraint_described_as_practice_is_a_hit(rubric, text, text_found):
+    assert text_found in [h.found for h in rp08(rubric, text).hits]
+
+
+@pytest.mark.parametrize(
+    ("text", "text_found"),
+    [
+        pytest.param("Case files are graded each quarter.", "graded", id="graded"),
+        pytest.param("Teams are ranked against each other.", "ranked", id="ranked"),
+    ],
+)
+def test_graded_and_ranked_in_fidelity_notes_are_surveillance(rubric, text, text_found):
+    finding = lf07(rubric, notes=text)
+    expect(finding, PARTIAL, "1 phrase to reframe", f"'{text_found}'")
+    assert [h.found for h in finding.hits] == [text_found]
+
+
+def test_graded_and_ranked_together_are_not_met(rubric):
+    finding = lf07(rubric, notes="Practice is graded and teams are ranked.")
+    expect(finding, NOT_MET, "2 phrases to reframe", "'graded'", "'ranked'")
+
+
+def test_graded_rejected_by_a_negation_is_not_a_hit(rubric):
+    expect(lf07(rubric, notes="Practice is not graded or ranked."), MET, "No surveillance phrases")
 
 
 # -- RP-08 grading: 0 met, 1-2 partial, 3+ not-met; no free text no-evidence ---------------

@@ -19,13 +19,22 @@ MET, PARTIAL, NOT_MET, NO_EVIDENCE = (
 LM = ("line_managers",)
 
 
-# -- LM-01: 100% trained by the first wave's start; partial >= 50% or trained late ---------
+# -- LM-01: 100% trained in >= 12 hours, before their wave starts (wave by wave when the waves
+# give managers_trained_by, else all before the first wave); partial >= 50% or late ---------
+HOURS = {"hours": 14, "covers": ["the-approach", "reflective-supervision"]}
+
+
 def trained(
-    percent: Any, by: str | None = None, first: str | None = "2027-03-01"
+    percent: Any,
+    by: str | None = None,
+    first: str | None = "2027-03-01",
+    training: dict[str, Any] | None = HOURS,
 ) -> dict[str, Any]:
     body: dict[str, Any] = {"trained": percent}
     if by is not None:
         body["trained_by"] = by
+    if training is not None:
+        body["training"] = training
     sections: dict[str, Any] = {"line_managers": body}
     if first is not None:
         sections["rollout"] = {"cohorts": [cohort(start=first)]}
@@ -34,10 +43,15 @@ def trained(
 
 # fmt: off
 LM01 = [
-    pytest.param(trained(100, "2027-02-01"), MET, ("100% of line managers trained by 2027-02-01, before the first wave starts",), id="100-before-met"),
+    pytest.param(trained(100, "2027-02-01"), MET, ("100% of line managers trained by 2027-02-01, before the first wave starts, in 14 hours of training.",), id="100-before-met"),
     pytest.param(trained(100, "2027-03-01"), MET, ("by 2027-03-01",), id="100-on-first-start-met-boundary"),
     pytest.param(trained("100%", "2027-01-15"), MET, ("100% of line managers",), id="percent-text-met"),
     pytest.param(trained(100, "2026-12-01", first=None), MET, ("before the plan starts",), id="no-waves-uses-plan-start-met"),
+    pytest.param(trained(100, "2027-02-01", training={"hours": 12}), MET, ("in 12 hours of training.",), id="12-hours-met-boundary"),
+    pytest.param(trained(100, "2027-02-01", training=None), PARTIAL, ("before the first wave starts", "does not say how long their training is (line_managers.training)"), id="no-training-hours-partial"),
+    pytest.param(trained(100, "2027-02-01", training={"covers": ["the-approach"]}), PARTIAL, ("does not say how long their training is",), id="covers-without-hours-partial"),
+    pytest.param(trained(100, "2027-02-01", training={"hours": 11.5}), PARTIAL, ("in 11.5 hours of training, less than 12",), id="11.5-hours-partial"),
+    pytest.param(trained(100, "2027-02-01", training={"hours": 3}), PARTIAL, ("in 3 hours of training, less than 12",), id="half-day-briefing-partial"),
     pytest.param(trained(100, "2027-03-02"), PARTIAL, ("100% of line managers trained by 2027-03-02, after the first wave starts (2027-03-01)",), id="100-a-day-late-partial"),
     pytest.param(trained(100, "2027-02-01", first=None), PARTIAL, ("after the plan starts (2027-01-01)",), id="no-waves-late-partial"),
     pytest.param(trained(100), PARTIAL, ("100% of line managers trained, by a date the plan does not give",), id="100-no-date-partial"),
@@ -46,7 +60,7 @@ LM01 = [
     pytest.param(trained(49.5, "2027-02-01"), NOT_MET, ("49.5% of line managers", "pulls them back"), id="49.5-not-met"),
     pytest.param(trained(49, "2027-02-01"), NOT_MET, ("49% of line managers",), id="49-not-met"),
     pytest.param(trained(0), NOT_MET, ("0% of line managers",), id="0-not-met"),
-    pytest.param({"line_managers": {"trained_by": "2027-02-01"}}, NO_EVIDENCE, ("whether line managers are trained",), id="percent-unsaid"),
+    pytest.param({"line_managers": {"trained_by": "2027-02-01", "training": HOURS}}, NO_EVIDENCE, ("whether line managers are trained",), id="percent-unsaid"),
     pytest.param({}, NO_EVIDENCE, ("line managers",), id="no-section"),
 ]
 # fmt: on
@@ -57,9 +71,61 @@ def test_lm01_managers_trained(rubric, sections, outcome, says):
     expect(judge(rubric, "LM-01", make_plan(**sections)), outcome, *says)
 
 
+def phased(*waves: tuple[str, str, str | None], by: str | None = None) -> dict[str, Any]:
+    """Every line manager trained (14 hours), in waves of (name, start, managers_trained_by)."""
+    body: dict[str, Any] = {"trained": 100, "training": HOURS}
+    if by is not None:
+        body["trained_by"] = by
+    cohorts = [
+        cohort(name, 10, start, **({"managers_trained_by": when} if when else {}))
+        for name, start, when in waves
+    ]
+    return {"line_managers": body, "rollout": {"cohorts": cohorts}}
+
+
+# fmt: off
+LM01_WAVES = [
+    pytest.param(phased(("ICB north", "2027-03-01", "2027-02-01"), ("ICB south", "2027-09-01", "2027-08-15"), ("ICB east", "2028-03-01", "2028-03-01")), MET, ("100% of line managers trained, each wave's managers before that wave starts, in 14 hours of training.",), id="each-wave-before-its-start-met"),
+    pytest.param(phased(("ICB north", "2027-03-01", "2027-02-01"), ("ICB south", "2027-09-01", "2027-08-15"), by="2027-08-15"), MET, ("each wave's managers before that wave starts",), id="later-overall-date-is-read-wave-by-wave"),
+    pytest.param(phased(("ICB north", "2027-03-01", "2027-02-01"), ("ICB south", "2027-09-01", None), by="2027-02-01"), MET, ("each wave's managers before that wave starts",), id="wave-without-a-date-uses-the-overall-date"),
+    pytest.param(phased(("ICB north", "2027-03-01", "2027-02-01"), ("ICB south", "2027-09-01", "2027-10-01")), PARTIAL, ("not before every wave starts (not for 'ICB south')", "in 14 hours of training"), id="one-wave-late-partial"),
+    pytest.param(phased(("ICB north", "2027-03-01", "2027-03-02"), ("ICB south", "2027-09-01", "2027-08-01")), PARTIAL, ("(not for 'ICB north')",), id="first-wave-a-day-late-partial"),
+    pytest.param(phased(("ICB north", "2027-03-01", "2027-02-01"), ("ICB south", "2027-09-01", None)), PARTIAL, ("(not for 'ICB south')",), id="wave-without-any-date-partial"),
+    pytest.param(phased(("ICB north", "2027-03-01", None), ("ICB south", "2027-09-01", None), by="2027-02-01"), MET, ("by 2027-02-01, before the first wave starts",), id="no-wave-dates-all-before-the-first-wave-met"),
+    pytest.param(phased(("ICB north", "2027-03-01", None), ("ICB south", "2027-09-01", None), by="2027-08-01"), PARTIAL, ("by 2027-08-01, after the first wave starts (2027-03-01)",), id="no-wave-dates-trained-after-the-first-wave-partial"),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(("sections", "outcome", "says"), LM01_WAVES)
+def test_lm01_judges_wave_by_wave(rubric, sections, outcome, says):
+    expect(judge(rubric, "LM-01", make_plan(**sections)), outcome, *says)
+
+
+def test_lm01_wave_by_wave_still_needs_substantial_training(rubric):
+    plan = phased(
+        ("ICB north", "2027-03-01", "2027-02-01"), ("ICB south", "2027-09-01", "2027-08-01")
+    )
+    plan["line_managers"]["training"] = {"hours": 6}
+    expect(
+        judge(rubric, "LM-01", make_plan(**plan)),
+        PARTIAL,
+        "each wave's managers before that wave starts",
+        "in 6 hours of training, less than 12",
+    )
+
+
 def test_lm01_paths(rubric):
     finding = judge(rubric, "LM-01", make_plan(**trained(100, "2027-02-01")))
-    assert finding.paths == ((*LM, "trained"), (*LM, "trained_by"))
+    assert finding.paths == ((*LM, "trained"), (*LM, "trained_by"), (*LM, "training"))
+    waves = phased(("A", "2027-03-01", "2027-02-01"), ("B", "2027-09-01", "2027-08-01"))
+    assert judge(rubric, "LM-01", make_plan(**waves)).paths == (
+        (*LM, "trained"),
+        (*LM, "trained_by"),
+        (*LM, "training"),
+        ("rollout", "cohorts", 0, "managers_trained_by"),
+        ("rollout", "cohorts", 1, "managers_trained_by"),
+    )
     assert judge(rubric, "LM-01", make_plan()).paths == ((*LM, "trained"),)
 
 

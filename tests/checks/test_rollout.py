@@ -1,4 +1,5 @@
-"""Lever 1, start with the right people: RP-01 .. RP-07 against the default rubric."""
+"""Lever 1, start with the right people: RP-01 .. RP-07 against the default rubric (RP-08 is
+in test_language.py)."""
 
 from __future__ import annotations
 
@@ -313,3 +314,95 @@ def test_rp02_a_rubric_that_allows_one_wave_does_not_crash(rubric):
     plan = make_plan(rollout={"cohorts": [cohort("W1", 20, "2027-02-01")]})
     finding = staged_waves(plan, Waves(min_waves=1, min_gap_months=3), rubric.context)
     assert finding.outcome is Outcome.MET
+
+
+# -- RP-01 .. RP-04: a whole-service model with a rationale and funded in-practice support ---
+RATIONALE = (
+    "Family Safeguarding reorganises every team around a multi-disciplinary group on one date."
+)
+COACHING = {"frequency": "monthly", "months": 12}
+SUPERVISION = {"frequency": "fortnightly", "minutes": 90}
+
+
+def whole_service(
+    rationale: str | None = RATIONALE,
+    model: str = "whole-service",
+    standards: dict[str, Any] | None = None,
+    budget: tuple[tuple[str, str], ...] = (("Group supervision", "supervision"),),
+) -> dict[str, Any]:
+    """Everyone starts at once (a first wave of 100 of 100, no selection, one wave), with
+    fortnightly supervision unless ``standards`` says otherwise."""
+    rollout: dict[str, Any] = {"model": model, "cohorts": [cohort("Everyone", 100)]}
+    if rationale is not None:
+        rollout["rationale"] = rationale
+    lines = [{"item": item, "category": c, "amount": 300_000} for item, c in budget]
+    return {
+        "rollout": rollout,
+        "standards": {"supervision": SUPERVISION} if standards is None else standards,
+        "budget": {"lines": lines},
+    }
+
+
+WHOLE = "A whole-service model changes how whole teams work on one date"
+
+# fmt: off
+WHOLE_SERVICE = [
+    pytest.param(whole_service(), NOT_APPLICABLE, (WHOLE, "the plan says why", "pays for coaching or supervision from the start"), id="rationale-and-funded-supervision"),
+    pytest.param(whole_service(standards={"coaching": COACHING}, budget=(("Coaching", "coaching"),)), NOT_APPLICABLE, (WHOLE,), id="rationale-and-funded-coaching"),
+    pytest.param(whole_service(standards={"coaching": {**COACHING, "funded_by": ["Team coaches"]}}, budget=(("Team coaches", "service-posts"),)), NOT_APPLICABLE, (WHOLE,), id="coaching-funded-by-any-support-line"),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize("cid", ["RP-01", "RP-02", "RP-03", "RP-04"])
+@pytest.mark.parametrize(("sections", "outcome", "says"), WHOLE_SERVICE)
+def test_whole_service_with_rationale_and_funded_support_is_not_applicable(
+    rubric, cid, sections, outcome, says
+):
+    finding = judge(rubric, cid, make_plan(**sections))
+    expect(finding, outcome, *says, paths=[("rollout", "model"), ("rollout", "rationale")])
+
+
+# Judged as staged: the same everyone-at-once rollout, without one of the conditions.
+STAGED = [
+    pytest.param(whole_service(rationale=None), id="no-rationale"),
+    pytest.param(whole_service(model="staged"), id="staged-model"),
+    pytest.param(whole_service(budget=()), id="supervision-not-paid-for"),
+    pytest.param(
+        whole_service(standards={"supervision": {**SUPERVISION, "existing": True}}),
+        id="existing-supervision",
+    ),
+    pytest.param(
+        whole_service(
+            standards={"supervision": {**SUPERVISION, "funded_by": ["Course"]}},
+            budget=(("Course", "training"),),
+        ),
+        id="supervision-funded-by-training",
+    ),
+    pytest.param(
+        whole_service(standards={"cpd": {"frequency": "termly"}}, budget=(("CPD", "coaching"),)),
+        id="only-cpd",
+    ),
+    pytest.param(
+        {
+            **whole_service(standards={}, budget=(("Reviews", "fidelity"),)),
+            "fidelity": {"purpose": "learning"},
+        },
+        id="only-fidelity",
+    ),
+]
+
+
+@pytest.mark.parametrize("sections", STAGED)
+def test_whole_service_without_rationale_or_funded_support_is_judged_as_staged(rubric, sections):
+    plan = make_plan(**sections)
+    expect(judge(rubric, "RP-01", plan), NOT_MET, "100 of 100", "system-wide rollout")
+    expect(judge(rubric, "RP-02", plan), NOT_MET, "1 wave", "at least 2")
+    expect(judge(rubric, "RP-03", plan), NO_EVIDENCE, "how the first wave is chosen")
+    expect(judge(rubric, "RP-04", plan), NO_EVIDENCE, "whether the first wave volunteers")
+
+
+def test_whole_service_does_not_excuse_champions_or_exit_criteria(rubric):
+    plan = make_plan(**whole_service())
+    expect(judge(rubric, "RP-05", plan), NO_EVIDENCE, "champions")
+    expect(judge(rubric, "RP-06", plan), NO_EVIDENCE, "One wave only")

@@ -1,4 +1,4 @@
-"""Lever 3, embed professional standards: PS-01 .. PS-10 against the default rubric."""
+"""Lever 3, embed professional standards: PS-01 .. PS-12 against the default rubric."""
 
 from __future__ import annotations
 
@@ -207,17 +207,25 @@ def test_ps05_no_cpd_at_all_is_not_called_a_one_off(rubric):
 
 # -- PS-06: a measure with baseline and a follow-up >= 3 months ----------------------------
 def measures(
-    *items: tuple[str, list[str] | None] | tuple[str, list[str] | None, str],
+    *items: tuple[str, list[str] | None]
+    | tuple[str, list[str] | None, str | None]
+    | tuple[str, list[str] | None, str | None, str],
 ) -> dict[str, Any]:
+    """Outcome measures as (name, timepoints[, about[, kind]])."""
     out = []
     for item in items:
         entry: dict[str, Any] = {"name": item[0]}
         if item[1] is not None:
             entry["timepoints"] = item[1]
-        if len(item) > 2:
+        if len(item) > 2 and item[2] is not None:
             entry["about"] = item[2]
+        if len(item) > 3:
+            entry["kind"] = item[3]
         out.append(entry)
     return {"standards": {"outcome_measures": out}}
+
+
+SURVEY = ("Staff confidence survey", ["baseline", "6 months"], "practitioners", "satisfaction")
 
 
 # fmt: off
@@ -231,7 +239,13 @@ PS06 = [
     pytest.param(measures(("SDQ", ["baseline", "12 weeks"])), PARTIAL, ("none with",), id="12-weeks-partial"),
     pytest.param(measures(("SDQ", ["6 months", "12 months"])), PARTIAL, ("none with",), id="no-baseline-partial"),
     pytest.param(measures(("SDQ", ["baseline"]), ("ProQOL", None)), PARTIAL, ("2 measures, none with",), id="no-follow-up-partial"),
-    pytest.param(measures(), NOT_MET, ("list of outcome measures is empty",), id="empty-not-met"),
+    pytest.param(measures(("SDQ", ["baseline", "6 months"], None, "outcome")), MET, ("SDQ has",), id="kind-outcome-met"),
+    pytest.param(measures(("Case audit score", ["baseline", "6 months"], None, "practice")), MET, ("Case audit score has",), id="kind-practice-met"),
+    pytest.param(measures(SURVEY, ("SDQ", ["baseline", "6 months"])), MET, ("SDQ has a baseline", "Staff confidence survey is a satisfaction survey"), id="survey-left-out-met"),
+    pytest.param(measures(SURVEY, ("SDQ", ["baseline"])), PARTIAL, ("1 measure, none with", "Staff confidence survey is a satisfaction survey"), id="survey-left-out-partial"),
+    pytest.param(measures(SURVEY), NOT_MET, ("The plan has no outcome measures", "Staff confidence survey is a satisfaction survey: how people feel about the work, not its outcome"), id="survey-alone-not-met"),
+    pytest.param(measures(SURVEY, ("Family feedback", ["baseline", "12 months"], None, "satisfaction")), NOT_MET, ("Staff confidence survey and Family feedback are satisfaction surveys",), id="two-surveys-not-met"),
+    pytest.param(measures(), NOT_MET, ("The plan has no outcome measures.",), id="empty-not-met"),
     pytest.param({"standards": {"cpd": {"frequency": "yearly"}}}, NO_EVIDENCE, ("no outcome measures",), id="unsaid"),
     pytest.param({}, NO_EVIDENCE, ("no outcome measures",), id="no-standards"),
 ]
@@ -256,6 +270,16 @@ def test_ps06_measure_timepoints(rubric, sections, outcome, says):
             [(*MEASURES, 0, "timepoints"), (*MEASURES, 1, "timepoints")],
             id="partial-reads-timepoints",
         ),
+        pytest.param(
+            measures(SURVEY, ("A", ["baseline"])),
+            [(*MEASURES, 1, "timepoints")],
+            id="partial-skips-the-survey",
+        ),
+        pytest.param(
+            measures(SURVEY, ("SDQ", ["baseline", "6 months"])),
+            [(*MEASURES, 1)],
+            id="met-keeps-its-place-in-the-list",
+        ),
     ],
 )
 def test_ps06_paths(rubric, sections, paths):
@@ -277,6 +301,9 @@ PS07 = [
     pytest.param(measures(("ProQOL", PREPOST, CF)), NOT_MET, ("No measure of outcomes for children and families", "ProQOL measures staff wellbeing", "not child outcomes"), id="proqol-misfiled-not-met"),
     pytest.param(measures(("TICOMETER", PREPOST, CF)), NOT_MET, ("TICOMETER measures the organisation, not child outcomes",), id="organisation-misfiled"),
     pytest.param(measures(("ProQOL", PREPOST, "practitioners")), NOT_MET, ("No measure of outcomes for children and families",), id="staff-measure-not-met"),
+    pytest.param(measures(("Parent satisfaction", PREPOST, CF, "satisfaction")), NOT_MET, ("No measure of outcomes for children and families", "Parent satisfaction is a satisfaction survey"), id="satisfaction-about-children-not-met"),
+    pytest.param(measures(("Parent satisfaction", PREPOST, CF, "satisfaction"), ("SDQ", ["baseline"], CF)), PARTIAL, ("SDQ measures children and families but lacks", "Parent satisfaction is a satisfaction survey"), id="satisfaction-left-out-partial"),
+    pytest.param(measures(("Parent satisfaction", PREPOST, CF, "satisfaction"), ("SDQ", PREPOST, CF)), MET, ("SDQ measures children and families before and after",), id="satisfaction-left-out-met"),
     pytest.param(measures(), NOT_MET, ("No measure of outcomes for children and families",), id="empty-not-met"),
     pytest.param({}, NO_EVIDENCE, ("no outcome measures",), id="no-measures"),
 ]
@@ -300,6 +327,11 @@ def test_ps07_child_measure(rubric, sections, outcome, says):
             measures(("SDQ", ["baseline"], CF)), [(*MEASURES, 0, "timepoints")], id="partial"
         ),
         pytest.param(measures(("ProQOL", PREPOST, "practitioners")), [MEASURES], id="not-met"),
+        pytest.param(
+            measures(("Parent satisfaction", PREPOST, CF, "satisfaction"), ("SDQ", PREPOST, CF)),
+            [(*MEASURES, 1)],
+            id="met-keeps-its-place-in-the-list",
+        ),
     ],
 )
 def test_ps07_paths(rubric, sections, paths):
@@ -342,6 +374,19 @@ def test_ps08_recognised_instruments(rubric, sections, outcome, says):
         pytest.param("Core 10", id="core-10"),
         pytest.param("ARTIC-35", id="artic-35"),
         pytest.param("STSI OA", id="stsi-oa-space"),
+        pytest.param("Re-referrals within 12 months", id="re-referrals"),
+        pytest.param("re-referral rate", id="re-referral-rate-alias"),
+        pytest.param("Child protection plan rate", id="child-protection-plans"),
+        pytest.param("repeat child protection plans", id="repeat-cp-plans-alias"),
+        pytest.param("entry to care", id="entry-to-care-alias"),
+        pytest.param("placement stability", id="placement-stability"),
+        pytest.param("Long-term placement stability", id="long-term-stability"),
+        pytest.param("Graded Care Profile 2", id="graded-care-profile-2"),
+        pytest.param("GCP2", id="gcp2-alias"),
+        pytest.param("Adult Wellbeing Scale", id="adult-wellbeing-scale"),
+        pytest.param("Parenting Daily Hassles", id="parenting-daily-hassles-alias"),
+        pytest.param("Family Star Plus", id="family-star-plus"),
+        pytest.param("Parental Stress Scale", id="parental-stress-scale"),
     ],
 )
 def test_ps08_names_match_ignoring_case_spaces_and_hyphens(rubric, name):
@@ -364,30 +409,57 @@ def test_ps08_near_names_are_not_recognised(rubric, name):
     expect(judge(rubric, "PS-08", make_plan(**named(name))), NOT_MET, f"not recognised: {name}")
 
 
+def test_ps08_recognises_the_childrens_social_care_outcomes_and_uk_family_measures(rubric):
+    plan = make_plan(
+        **named(
+            "Re-referrals within 12 months",
+            "Child protection plan rate",
+            "Children starting to be looked after",
+            "Placement stability",
+            "Graded Care Profile 2",
+            "Adult Wellbeing Scale",
+        )
+    )
+    expect(judge(rubric, "PS-08", plan), MET, "6 of the 6 measures are recognised instruments.")
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Re-referrals within 12 months",
+        "Placement stability",
+        "Graded Care Profile 2",
+        "Adult Wellbeing Scale",
+    ],
+)
+def test_ps07_takes_the_new_catalogue_entries_as_child_and_family_outcomes(rubric, name):
+    plan = make_plan(**measures((name, PREPOST)))
+    expect(judge(rubric, "PS-07", plan), MET, f"{name} measures children and families")
+
+
 def test_ps08_paths_name_every_measure(rubric):
     paths = judge(rubric, "PS-08", make_plan(**named("SDQ", "X"))).paths
     assert paths == ((*MEASURES, 0, "name"), (*MEASURES, 1, "name"))
 
 
-# -- PS-09: supervision quality is monitored (no partial) ----------------------------------
+# -- PS-09: supervision quality is monitored, and the plan says how ------------------------
+HOW_MONITORED = "A short practitioner survey each year, reviewed by the implementation group."
+QUALITY = (*SUPERVISION, "quality_monitored")
+
 # fmt: off
 PS09 = [
-    pytest.param(supervision(None, quality_monitored=True), MET, ("is monitored",), id="true-met"),
-    pytest.param(supervision(None, quality_monitored=False), NOT_MET, ("is not monitored",), id="false-not-met"),
-    pytest.param(supervision("monthly", 90), NO_EVIDENCE, ("whether supervision quality is monitored",), id="unsaid"),
-    pytest.param({}, NO_EVIDENCE, ("quality",), id="no-standards"),
+    pytest.param(supervision(None, quality_monitored=True, notes=HOW_MONITORED), MET, ("Supervision quality is monitored, and the plan says how.",), [QUALITY], id="true-with-notes-met"),
+    pytest.param(supervision(None, quality_monitored=True), PARTIAL, ("says supervision quality is monitored, but not how", "a yes on its own is a claim, not evidence"), [QUALITY, (*SUPERVISION, "notes")], id="true-alone-partial"),
+    pytest.param(supervision(None, quality_monitored=False, notes=HOW_MONITORED), NOT_MET, ("is not monitored",), [QUALITY], id="false-not-met"),
+    pytest.param(supervision("monthly", 90, notes=HOW_MONITORED), NO_EVIDENCE, ("whether supervision quality is monitored",), [QUALITY], id="unsaid"),
+    pytest.param({}, NO_EVIDENCE, ("quality",), [QUALITY], id="no-standards"),
 ]
 # fmt: on
 
 
-@pytest.mark.parametrize(("sections", "outcome", "says"), PS09)
-def test_ps09_supervision_quality(rubric, sections, outcome, says):
-    expect(
-        judge(rubric, "PS-09", make_plan(**sections)),
-        outcome,
-        *says,
-        paths=[(*SUPERVISION, "quality_monitored")],
-    )
+@pytest.mark.parametrize(("sections", "outcome", "says", "paths"), PS09)
+def test_ps09_supervision_quality(rubric, sections, outcome, says, paths):
+    expect(judge(rubric, "PS-09", make_plan(**sections)), outcome, *says, paths=paths)
 
 
 # -- PS-10: training methods include an active one (no partial) ----------------------------
@@ -423,3 +495,63 @@ def test_ps07_a_measure_without_about_is_taken_at_the_catalogue_word(rubric):
         standards={"outcome_measures": [{"name": "SDQ", "timepoints": ["baseline", "6 months"]}]}
     )
     assert judge(rubric, "PS-07", plan).outcome is Outcome.MET
+
+
+# -- PS-11: a practice profile with >= 3 core components and its source ---------------------
+def profile(*components: str, source: str | None = None, given: bool = True) -> dict[str, Any]:
+    body: dict[str, Any] = {"core_components": list(components)} if given else {}
+    if source is not None:
+        body["source"] = source
+    return {"standards": {"practice_profile": body}}
+
+
+PROFILE = ("standards", "practice_profile")
+SOURCE = "Provider practice framework, 2026 edition"
+PARTS = ("Curiosity about behaviour", "Repair after rupture", "Reflective supervision")
+
+# fmt: off
+PS11 = [
+    pytest.param(profile(*PARTS, source=SOURCE), MET, (f"The practice profile names 3 core components, from {SOURCE}.",), [PROFILE], id="3-with-source-met-boundary"),
+    pytest.param(profile(*PARTS, "Relational language", source=SOURCE), MET, ("names 4 core components",), [PROFILE], id="4-with-source-met"),
+    pytest.param(profile(*PARTS[:2], source=SOURCE), PARTIAL, ("names 2 core components", "at least 3 are needed"), [PROFILE], id="2-with-source-partial"),
+    pytest.param(profile(*PARTS), PARTIAL, ("names 3 core components", "does not say where it comes from (source)"), [PROFILE], id="no-source-partial"),
+    pytest.param(profile(PARTS[0]), PARTIAL, ("at least 3 are needed and it does not say where it comes from",), [PROFILE], id="1-without-source-partial"),
+    pytest.param(profile(source=SOURCE), NOT_MET, ("names no core components",), [(*PROFILE, "core_components")], id="empty-components-not-met"),
+    pytest.param(profile(source=SOURCE, given=False), NOT_MET, ("names no core components",), [(*PROFILE, "core_components")], id="source-alone-not-met"),
+    pytest.param({"standards": {"practice_profile": {"notes": "Agreed later."}}}, NO_EVIDENCE, ("what the practice looks like when done well",), [PROFILE], id="notes-only"),
+    pytest.param({}, NO_EVIDENCE, ("standards.practice_profile",), [PROFILE], id="no-profile"),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(("sections", "outcome", "says", "paths"), PS11)
+def test_ps11_practice_profile(rubric, sections, outcome, says, paths):
+    expect(judge(rubric, "PS-11", make_plan(**sections)), outcome, *says, paths=paths)
+
+
+# -- PS-12: policies reviewed, recording changed and QA brought into line -----------------
+def systems(**body: Any) -> dict[str, Any]:
+    return {"systems": body}
+
+
+POLICIES = ["Supervision policy", "Case recording policy"]
+RECORDING = "The assessment template asks what the behaviour communicates."
+
+# fmt: off
+PS12 = [
+    pytest.param(systems(policies_reviewed=POLICIES, recording_changes=RECORDING, qa_aligned=True), MET, ("Systems are brought into line: 2 policies reviewed, recording changed and quality assurance aligned.",), id="all-three-met"),
+    pytest.param(systems(policies_reviewed=POLICIES[:1], recording_changes=RECORDING), PARTIAL, ("1 policy reviewed and recording changed", "not yet: quality assurance brought into line (qa_aligned)"), id="without-qa-partial"),
+    pytest.param(systems(policies_reviewed=POLICIES, qa_aligned=True), PARTIAL, ("2 policies reviewed and quality assurance aligned", "not yet: how recording changes (recording_changes)"), id="without-recording-partial"),
+    pytest.param(systems(qa_aligned=True, notes="The audit tool now asks about relationships."), PARTIAL, ("quality assurance aligned", "not yet: which policies are reviewed"), id="qa-with-notes-partial"),
+    pytest.param(systems(qa_aligned=True), PARTIAL, ("says quality assurance is aligned", "a yes on its own is a claim, not evidence"), id="qa-alone-partial"),
+    pytest.param(systems(qa_aligned=False), NOT_MET, ("No policy, recording or quality assurance is brought into line.",), id="qa-false-not-met"),
+    pytest.param(systems(policies_reviewed=[], qa_aligned=False), NOT_MET, ("No policy, recording or quality assurance",), id="nothing-brought-into-line-not-met"),
+    pytest.param(systems(notes="To be reviewed."), NO_EVIDENCE, ("how policies, recording and quality assurance are brought into line",), id="notes-only"),
+    pytest.param({}, NO_EVIDENCE, ("(systems)",), id="no-section"),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(("sections", "outcome", "says"), PS12)
+def test_ps12_systems_aligned(rubric, sections, outcome, says):
+    expect(judge(rubric, "PS-12", make_plan(**sections)), outcome, *says, paths=[("systems",)])

@@ -59,7 +59,7 @@ def test_sarif_structure(repo: Path) -> None:
     assert "sarif" in sarif["$schema"]
     run_ = sarif["runs"][0]
     rules = run_["tool"]["driver"]["rules"]
-    assert len(rules) == 41
+    assert len(rules) == 46
     for rule in rules:
         assert rule["shortDescription"]["text"]
         assert rule["fullDescription"]["text"]
@@ -134,7 +134,7 @@ def test_junit_parses_with_a_suite_per_plan(repo: Path) -> None:
     total = 0
     for suite in suites:
         cases = suite.findall("testcase")
-        assert len(cases) == 42 == int(suite.get("tests", "0"))
+        assert len(cases) == 47 == int(suite.get("tests", "0"))
         assert int(suite.get("failures", "-1")) == sum(
             1 for c in cases if c.find("failure") is not None
         )

@@ -50,7 +50,7 @@ def test_json_report_has_every_criterion_with_remediation() -> None:
     assert document["as_of"] == "2027-01-15"
     assert len(document["rubric"]["sha256"]) == 64
     plan = document["plans"][0]
-    assert len(plan["criteria"]) == 41
+    assert len(plan["criteria"]) == 46
     assert all(c["remediation"] for c in plan["criteria"])
     outcomes = {"met", "partial", "not-met", "no-evidence", "waived", "not-applicable"}
     assert {c["outcome"] for c in plan["criteria"]} <= outcomes

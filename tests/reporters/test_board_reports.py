@@ -260,7 +260,8 @@ def test_a_missing_template_folder_is_a_usage_error() -> None:
 def versions(tmp_path: Path) -> tuple[Path, Path]:
     new = (EXAMPLES / "developing.yaml").read_text()
     old = new.replace("frequency: six-weekly", "frequency: quarterly").replace(
-        "quality_monitored: false", "quality_monitored: true"
+        "quality_monitored: false",
+        "quality_monitored: true\n    notes: A yearly practitioner survey, read by the group.",
     )
     assert old != new
     (tmp_path / "old.yaml").write_text(old)

@@ -32,7 +32,16 @@ waivers:
   - criterion: RP-08
     reason: The language review of the narrative is booked for the spring.
     approved_by: Head of Service
-    until: 2028-06-30
+    until: 2027-12-31
+  - criterion: RP-05
+    reason: Champions are being recruited.
+    approved_by: Head of Service
+    until: 2026-12-31
+  - criterion: PS-06
+    reason: The outcome framework is agreed in the spring.
+    approved_by: Head of Service
+    until: 2027-06-30
+# sustainability: {funded_until: 2029-03-31}   # TODO: an example still in place
 """
 
 Doc = dict[str, Any]

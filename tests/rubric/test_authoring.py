@@ -76,8 +76,12 @@ def test_explain_an_unknown_id_names_the_nearest() -> None:
     assert "nearest: RP-01" in result.stderr
 
 
-@pytest.mark.parametrize("cid", ["RP-08", "PS-02", "LF-02", "FD-01"])
+@pytest.mark.parametrize(
+    "cid", ["RP-08", "PS-02", "LF-02", "FD-01", "SM-01", "LM-01", "LF-04", "SM-07", "FD-05"]
+)
 def test_every_explanation_fills_its_thresholds(cid: str) -> None:
+    # No placeholder left unfilled, and no setting shown as a raw Python value: FD-01's unit
+    # costs are nested settings and must read as text, like every other setting.
     text = run("explain", cid).stdout
     assert "{" not in text
     assert "How it is judged" in text
@@ -87,19 +91,22 @@ def test_every_explanation_fills_its_thresholds(cid: str) -> None:
 def test_rubric_list_has_every_criterion() -> None:
     lines = run("rubric", "list").stdout.splitlines()
     rows = [line for line in lines if line[:3] in ("RP-", "SM-", "PS-", "LM-", "LF-", "FD-")]
-    assert len(rows) == 41
+    assert len(rows) == 46
     assert rows[0].split()[:2] == ["RP-01", "right-people"]
     assert rows[0].split()[-2:] == ["2", "at-risk"]
+    assert [r.split()[0] for r in rows][14:16] == ["SM-07", "SM-08"]
+    assert rows[-1].split()[:2] == ["FD-05", "foundations"]
 
 
 def test_rubric_check_accepts_the_default_and_a_local_rubric(tmp_path: Path) -> None:
     result = run("rubric", "check", str(ROOT / "rubrics" / "default.yaml"))
     assert result.returncode == 0, result.stderr
-    assert "valid rubric trauma-informed-implementation v1, 41 criteria" in result.stdout
+    assert "valid rubric trauma-informed-implementation v2, 46 criteria" in result.stdout
     local = write(tmp_path, "local.yaml", LOCAL)
     result = run("rubric", "check", str(local))
     assert result.returncode == 0, result.stderr
-    assert "valid rubric northshire v3, 41 criteria" in result.stdout
+    # 46 of the default, less PS-08 (disabled), plus LOCAL-01.
+    assert "valid rubric northshire v3, 46 criteria" in result.stdout
 
 
 @pytest.mark.parametrize(
@@ -246,7 +253,11 @@ def test_init_writes_a_commented_plan_that_validates(tmp_path: Path) -> None:
         assert section in data
     parse_plan(text, "plan.yaml")
     assert run("validate", "plan.yaml", cwd=tmp_path).returncode == 0
-    assert run("audit", "plan.yaml", cwd=tmp_path).returncode == 0
+    # placeholders are not evidence: the unedited starter is training-only, examples listed
+    audited = run("audit", "plan.yaml", cwd=tmp_path)
+    assert audited.returncode == 1
+    assert "TRAINING ONLY" in audited.stdout
+    assert "examples from the starter plan are still in place" in audited.stdout
 
 
 def test_init_refuses_to_overwrite_without_force(tmp_path: Path) -> None:

@@ -15,14 +15,16 @@ from readiness.load.parse import load_yaml
 from readiness.rubric.files import default_rubric_text
 from readiness.rubric.load import build_rubric
 
+# Rubric 2 adds SM-07, SM-08, PS-11, PS-12 and FD-05, each continuing its lever's numbering.
 IDS = (
     [f"RP-0{i}" for i in range(1, 9)]
-    + [f"SM-0{i}" for i in range(1, 7)]
-    + [f"PS-{i:02d}" for i in range(1, 11)]
+    + [f"SM-0{i}" for i in range(1, 9)]
+    + [f"PS-{i:02d}" for i in range(1, 13)]
     + [f"LM-0{i}" for i in range(1, 7)]
     + [f"LF-0{i}" for i in range(1, 8)]
-    + [f"FD-0{i}" for i in range(1, 5)]
+    + [f"FD-0{i}" for i in range(1, 6)]
 )
+NEW_IN_RUBRIC_2 = ("SM-07", "SM-08", "PS-11", "PS-12", "FD-05")
 CAPS = {
     "RP-01": "at-risk",
     "SM-01": "at-risk",
@@ -46,8 +48,15 @@ LEVERS = [
 ]
 
 
-def test_all_41_criteria_in_the_order_of_rubric_md(rubric) -> None:  # type: ignore[no-untyped-def]
+def test_all_46_criteria_in_the_order_of_rubric_md(rubric) -> None:  # type: ignore[no-untyped-def]
+    assert len(IDS) == 46
     assert [c.id for c in rubric.criteria] == IDS
+    assert rubric.version == 2
+
+
+def test_the_criteria_new_in_rubric_2_do_not_cap(rubric) -> None:  # type: ignore[no-untyped-def]
+    for cid in NEW_IN_RUBRIC_2:
+        assert rubric.criterion(cid).caps_band is None, cid
 
 
 def test_levers_in_order(rubric) -> None:  # type: ignore[no-untyped-def]

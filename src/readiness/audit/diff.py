@@ -9,8 +9,9 @@ from readiness.audit.result import CriterionResult, PlanResult
 from readiness.outcomes import Outcome
 from readiness.rubric.rubric import Criterion, Lever
 
-KINDS = ("closed", "new", "better", "worse", "changed")
-"""How a criterion changed, in the order reports list them."""
+KINDS = ("closed", "waived", "new", "better", "worse", "changed")
+"""How a criterion changed, in the order reports list them: a gap closed by new evidence (the
+facts the criterion reads changed) is told apart from one set aside by a waiver."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,11 +43,15 @@ class PlanDiff:
 
 
 def _kind(before: CriterionResult, after: CriterionResult) -> str:
-    if before.is_gap and not after.is_gap:
+    was_gap = before.is_gap or (before.found is not None and before.evidence.is_gap)
+    facts_gap = after.evidence.is_gap
+    if before.is_gap and after.outcome is Outcome.WAIVED and facts_gap:
+        return "waived"
+    if was_gap and not facts_gap and before.evidence is not after.evidence:
         return "closed"
     if after.is_gap and not before.is_gap:
         return "new"
-    old, new = before.outcome.value_score, after.outcome.value_score
+    old, new = before.evidence.value_score, after.evidence.value_score
     if old is not None and new is not None and old != new:
         return "better" if new > old else "worse"
     return "changed"

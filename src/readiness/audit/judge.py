@@ -4,27 +4,57 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
+from typing import NamedTuple
 
 from readiness.audit.result import CriterionResult, Location, PhraseHit, WaiverNote
 from readiness.checks.language import locate_phrases
 from readiness.load.document import Document
 from readiness.outcomes import Finding, Hit, KeyPath, Outcome
 from readiness.plan.models import Plan, Waiver
+from readiness.plan.types import add_months
 from readiness.rubric.rubric import Criterion, Rubric
 from readiness.wording import label
 
 
 def judge(
-    doc: Document, plan: Plan, rubric: Rubric, as_of: date, where: bool = True
+    doc: Document,
+    plan: Plan,
+    rubric: Rubric,
+    as_of: date,
+    where: bool = True,
+    ignore_waivers: bool = False,
 ) -> list[CriterionResult]:
     """Every criterion's result; with ``where`` false, without locations (for a summary)."""
     waivers = {w.criterion: (i, w) for i, w in enumerate(plan.waivers or ())}
+    latest = add_months(as_of, rubric.waiver_max_months)
+    rules = _Rules(as_of, latest, rubric.waiver_max_months, ignore_waivers)
     results = []
     for criterion in rubric.criteria:
         finding = criterion.check.run(plan, criterion.params, rubric.context)
         waived = waivers.get(criterion.id)
-        results.append(_result(doc if where else None, criterion, finding, waived, as_of))
+        results.append(_result(doc if where else None, criterion, finding, waived, rules))
     return results
+
+
+class _Rules(NamedTuple):
+    as_of: date
+    latest: date
+    max_months: int
+    ignore: bool
+
+
+def _honoured(waiver: Waiver, rules: _Rules) -> str:
+    """Why a waiver is not honoured, or '' when it is."""
+    if rules.ignore:
+        return "waivers are ignored in this run (--ignore-waivers)"
+    if waiver.until < rules.as_of:
+        return f"the waiver expired on {waiver.until.isoformat()}"
+    if waiver.until > rules.latest:
+        return (
+            f"the waiver runs to {waiver.until.isoformat()}, more than "
+            f"{rules.max_months} months after this audit, so it is not honoured"
+        )
+    return ""
 
 
 def _result(
@@ -32,7 +62,7 @@ def _result(
     criterion: Criterion,
     finding: Finding,
     waived: tuple[int, Waiver] | None,
-    as_of: date,
+    rules: _Rules,
 ) -> CriterionResult:
     locations: tuple[Location, ...] = ()
     hits: tuple[PhraseHit, ...] = ()
@@ -43,21 +73,24 @@ def _result(
         hits = _located(doc, finding.hits)
         if hits:  # the phrases themselves are the places to look
             locations = tuple(dict.fromkeys(hit.location for hit in hits))
-    outcome, reason, note = finding.outcome, finding.reason, None
+    outcome, reason, note, found = finding.outcome, finding.reason, None, None
     if waived is not None:
         index, waiver = waived
-        expired = waiver.until < as_of
+        expired = waiver.until < rules.as_of
+        why_not = _honoured(waiver, rules)
         place = locate(doc, ("waivers", index)) if doc is not None else Location(0, 0, "")
-        note = WaiverNote(waiver.reason, waiver.approved_by, waiver.until, expired, place)
-        if expired:
-            reason = f"{reason} (The waiver expired on {waiver.until.isoformat()}.)"
+        note = WaiverNote(
+            waiver.reason, waiver.approved_by, waiver.until, expired, place, not why_not, why_not
+        )
+        if why_not:
+            reason = f"{reason} ({why_not[:1].upper()}{why_not[1:]}.)"
         else:
-            outcome = Outcome.WAIVED
+            outcome, found = Outcome.WAIVED, finding.outcome
             reason = (
                 f"Waived until {waiver.until.isoformat()} by {waiver.approved_by}: "
                 f"{waiver.reason.strip()}"
             )
-    return CriterionResult(criterion, outcome, reason, locations, hits, note)
+    return CriterionResult(criterion, outcome, reason, locations, hits, note, found)
 
 
 def locate(doc: Document, path: KeyPath) -> Location:

@@ -35,7 +35,9 @@ def default_jobs() -> int:
 
 def slim(plan: PlanResult) -> PlanResult:
     """Only what a one-line summary needs: no criteria, levers or reasons."""
-    return plan._replace(criteria=(), levers=(), unscored=(), band_reasons=(), commissioner="")
+    return plan._replace(
+        criteria=(), levers=(), unscored=(), band_reasons=(), commissioner="", examples=()
+    )
 
 
 def audit_many(
@@ -119,10 +121,13 @@ def pack(plan: PlanResult) -> tuple[Any, ...]:
         plan.band_reasons,
         [(lr.lever.id, lr.score, lr.counted, lr.raw) for lr in (*plan.levers, *plan.unscored)],
         [
-            (r.criterion.id, r.outcome, r.reason, r.locations, r.hits, r.waiver)
+            (r.criterion.id, r.outcome, r.reason, r.locations, r.hits, r.waiver, r.found)
             for r in plan.criteria
         ],
         plan.passed,
+        plan.score_without_waivers,
+        plan.costs,
+        plan.examples,
     )
 
 
@@ -135,7 +140,7 @@ class Lookup:
 
 
 def unpack(packed: tuple[Any, ...], by_id: Lookup) -> PlanResult:
-    path, title, commissioner, score, band, reasons, levers, criteria, passed = packed
+    path, title, commissioner, score, band, reasons, levers, criteria, passed, *rest = packed
     lever_results = [LeverResult(by_id.levers[i], s, n, raw) for i, s, n, raw in levers]
     return PlanResult(
         path=path,
@@ -146,6 +151,9 @@ def unpack(packed: tuple[Any, ...], by_id: Lookup) -> PlanResult:
         band_reasons=reasons,
         levers=tuple(lr for lr in lever_results if lr.lever.scored),
         unscored=tuple(lr for lr in lever_results if not lr.lever.scored),
-        criteria=tuple(CriterionResult(by_id.criteria[c], *rest) for c, *rest in criteria),
+        criteria=tuple(CriterionResult(by_id.criteria[c], *more) for c, *more in criteria),
         passed=passed,
+        score_without_waivers=rest[0],
+        costs=rest[1],
+        examples=rest[2],
     )

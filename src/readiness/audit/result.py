@@ -6,6 +6,7 @@ from datetime import date
 from typing import NamedTuple
 
 from readiness.outcomes import Band, Outcome
+from readiness.plan.examples import Example
 from readiness.rubric.rubric import Criterion, Lever, Rubric
 
 
@@ -41,6 +42,10 @@ class WaiverNote(NamedTuple):
     until: date
     expired: bool
     location: Location
+    honoured: bool = True
+    """False when the waiver has expired, runs too far ahead, or the run ignores waivers."""
+    not_honoured: str = ""
+    """Why it is not honoured, in words, or ''."""
 
 
 class CriterionResult(NamedTuple):
@@ -50,6 +55,13 @@ class CriterionResult(NamedTuple):
     locations: tuple[Location, ...]
     hits: tuple[PhraseHit, ...] = ()
     waiver: WaiverNote | None = None
+    found: Outcome | None = None
+    """What the check found, when a waiver set the outcome aside (else None)."""
+
+    @property
+    def evidence(self) -> Outcome:
+        """The outcome the plan's own facts give, waiver or not."""
+        return self.found if self.found is not None else self.outcome
 
     @property
     def is_gap(self) -> bool:
@@ -78,6 +90,29 @@ class PlanResult(NamedTuple):
     """Levers outside the average (foundations), in rubric order."""
     criteria: tuple[CriterionResult, ...]
     passed: bool
+    score_without_waivers: float | None = None
+    """The score the plan's facts give when waivers change it (else None)."""
+    costs: Costs | None = None
+    examples: tuple[Example, ...] = ()
+    """Examples from the starter plan still in place."""
+
+
+class Costs(NamedTuple):
+    """What the budget buys, per practitioner in scope."""
+
+    currency: str
+    total: float
+    training: float
+    support: float
+    practitioners: int
+
+    @property
+    def per_practitioner(self) -> float:
+        return self.total / self.practitioners
+
+    @property
+    def support_per_practitioner(self) -> float:
+        return self.support / self.practitioners
 
 
 class AuditResult(NamedTuple):

@@ -6,6 +6,7 @@ from datetime import date
 from pathlib import Path
 from typing import NamedTuple
 
+from readiness.audit.costs import plan_costs
 from readiness.audit.judge import judge
 from readiness.audit.result import PlanResult
 from readiness.audit.score import band_for, overall_score, reaches, score_levers
@@ -22,16 +23,23 @@ class AuditOptions(NamedTuple):
     max_bytes: int = DEFAULT_MAX_BYTES
     where: bool = True
     """Locate every finding in the file; off when only a one-line summary is wanted."""
+    ignore_waivers: bool = False
+    """Judge every criterion on the plan's facts, as if it had no waivers."""
 
 
 def audit_plan(loaded: LoadedPlan, rubric: Rubric, options: AuditOptions) -> PlanResult:
     doc, plan = loaded.doc, loaded.plan
-    results = judge(doc, plan, rubric, options.as_of, options.where)
+    results = judge(doc, plan, rubric, options.as_of, options.where, options.ignore_waivers)
     levers = score_levers(rubric.levers, results)
     scored = tuple(lr for lr in levers if lr.lever.scored)
     unscored = tuple(lr for lr in levers if not lr.lever.scored)
     overall = overall_score(scored)
     band, reasons = band_for(overall, scored, results, rubric.bands)
+    without = None
+    if any(r.found is not None for r in results):
+        facts = [r._replace(outcome=r.evidence, found=None) for r in results]
+        plain = overall_score([lr for lr in score_levers(rubric.levers, facts) if lr.lever.scored])
+        without = plain if plain != overall else None
     passed = reaches(band, options.min_band) and (
         options.fail_under is None or overall >= options.fail_under
     )
@@ -46,6 +54,9 @@ def audit_plan(loaded: LoadedPlan, rubric: Rubric, options: AuditOptions) -> Pla
         unscored=unscored,
         criteria=tuple(results),
         passed=passed,
+        score_without_waivers=without,
+        costs=plan_costs(plan),
+        examples=loaded.examples,
     )
 
 

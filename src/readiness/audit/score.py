@@ -70,9 +70,17 @@ def band_for(
             limits.append(("developing", f"{lr.lever.title} scores below {bands.lever_floor:g}"))
     for result in results:
         cap = result.criterion.caps_band
-        if cap is not None and result.outcome.fails:
-            state = "not written down" if result.outcome is Outcome.NO_EVIDENCE else "not met"
-            limits.append((cap, f"{result.criterion.id} is {state} (caps the band at {cap})"))
+        found = result.evidence  # a waiver leaves the score, never a cap
+        if cap is not None and found.fails:
+            state = "not written down" if found is Outcome.NO_EVIDENCE else "not met"
+            if result.outcome is Outcome.WAIVED:
+                reason = (
+                    f"{result.criterion.id} is waived but {state}: a waiver does not lift its "
+                    f"cap at {cap}"
+                )
+            else:
+                reason = f"{result.criterion.id} is {state} (caps the band at {cap})"
+            limits.append((cap, reason))
     if not limits:
         return "ready", ()
     band = min((b for b, _ in limits), key=BANDS.index)

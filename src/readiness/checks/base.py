@@ -27,6 +27,7 @@ class Instrument(NamedTuple):
     full_name: str
     focus: str
     aliases: tuple[str, ...] = ()
+    source: str | None = None
 
 
 class Negation(NamedTuple):

@@ -1,12 +1,10 @@
 """Lever 5, monitor fidelity lightly: for learning, not surveillance."""
 
 from readiness.checks.base import Context, Params, check, met, no_evidence, not_met, partial
-from readiness.checks.wording import (
-    how_often,
-    plain_list,
-)
+from readiness.checks.language import find_hits, free_text
+from readiness.checks.wording import how_often, plain_list, plural, say_list
 from readiness.outcomes import Finding
-from readiness.plan.models import Plan
+from readiness.plan.models import Fidelity, Plan
 from readiness.plan.types import per_year
 
 _FIDELITY = ("fidelity",)
@@ -14,18 +12,61 @@ _FIDELITY = ("fidelity",)
 
 class PurposeParams(Params):
     forbidden_uses: list[str]
+    forbidden_readers: list[str]
+    policing: list[str]
+    """Phrase lists whose phrases, used in the fidelity section's text, describe checks built
+    to police (graded, unannounced, at appraisal), whatever the purpose says."""
 
 
-@check("fidelity_purpose", PurposeParams, reads=("fidelity.purpose", "fidelity.used_for"))
+def _structure(fidelity: Fidelity, params: PurposeParams) -> list[str]:
+    """How the checks are built, where it polices practice: grades, surprise, appraisal."""
+    heavy = []
+    if fidelity.graded:
+        heavy.append("practitioners or teams are graded")
+    if fidelity.unannounced:
+        heavy.append("checks are unannounced")
+    readers = [r for r in fidelity.results_shared_with or () if r in params.forbidden_readers]
+    if readers:
+        heavy.append(f"individual results go to {plain_list(readers, 'and')}")
+    return heavy
+
+
+@check(
+    "fidelity_purpose",
+    PurposeParams,
+    reads=(
+        "fidelity.purpose",
+        "fidelity.used_for",
+        "fidelity.graded",
+        "fidelity.unannounced",
+        "fidelity.results_shared_with",
+    ),
+)
 def fidelity_purpose(plan: Plan, params: PurposeParams, ctx: Context) -> Finding:
     """Fidelity checks are for learning, and never feed performance management or discipline."""
     fidelity = plan.fidelity
-    if fidelity is None or (fidelity.purpose is None and fidelity.used_for is None):
+    if fidelity is None or (
+        fidelity.purpose is None and fidelity.used_for is None and not _structure(fidelity, params)
+    ):
         return no_evidence(
             "The plan does not say what fidelity checks are for.", (*_FIDELITY, "purpose")
         )
     misuse = [u for u in fidelity.used_for or () if u in params.forbidden_uses]
     paths = ((*_FIDELITY, "purpose"), (*_FIDELITY, "used_for"))
+    heavy = _structure(fidelity, params)
+    phrases = tuple(p for group in params.policing for p in ctx.phrases.get(group, ()))
+    hits, total = find_hits(list(free_text(plan, "fidelity")), phrases, ctx.negation)
+    if total:
+        shown = say_list([f"'{h.found}'" for h in hits[:3]])
+        heavy.append(f"the plan describes its checks as {shown}")
+    if heavy:
+        said = say_list(heavy)
+        return not_met(
+            f"{said[:1].upper()}{said[1:]}: that polices practice whatever the purpose says.",
+            *paths,
+            *[(*_FIDELITY, key) for key in ("graded", "unannounced", "results_shared_with")],
+            hits=tuple(hits),
+        )
     if misuse:
         return not_met(
             f"Fidelity findings are used for {plain_list(misuse)}: that polices practice "
@@ -69,22 +110,47 @@ def fidelity_frequency(plan: Plan, params: FidelityFrequencyParams, ctx: Context
 
 class MethodParams(Params):
     light: list[str]
+    light_when_consented: list[str]
+    max_feedback_days: int
 
 
-@check("fidelity_methods", MethodParams, reads=("fidelity.methods",))
+@check(
+    "fidelity_methods",
+    MethodParams,
+    reads=("fidelity.methods", "fidelity.observation_consented", "fidelity.feedback_within_days"),
+)
 def fidelity_methods(plan: Plan, params: MethodParams, ctx: Context) -> Finding:
-    """Light-touch methods that practitioners take part in."""
-    methods = plan.fidelity.methods if plan.fidelity else None
+    """Light-touch methods that practitioners take part in, or consented observation with
+    prompt feedback."""
+    fidelity = plan.fidelity
+    methods = fidelity.methods if fidelity else None
     path = (*_FIDELITY, "methods")
-    if methods is None:
+    if fidelity is None or methods is None:
         return no_evidence("The plan does not say how fidelity is looked at.", path)
     light = [m for m in methods if m in params.light]
+    days = fidelity.feedback_within_days
+    consented = [
+        m
+        for m in methods
+        if m in params.light_when_consented
+        and fidelity.observation_consented
+        and days is not None
+        and days <= params.max_feedback_days
+    ]
     if light:
         return met(f"Fidelity methods include {plain_list(light)}.", path)
+    if consented:
+        return met(
+            f"Fidelity relies on {plain_list(consented)} that practitioners agree to, with "
+            f"feedback within {plural(days or 0, 'day')}: observation for learning.",
+            path,
+            (*_FIDELITY, "observation_consented"),
+        )
     if methods:
         return partial(
             f"Fidelity relies on {plain_list(methods)}, without self-assessment, reflective case "
-            "review or peer observation.",
+            "review, peer observation, or observation that practitioners agree to with feedback "
+            f"within {params.max_feedback_days} days.",
             path,
         )
     return not_met("No fidelity methods are listed.", path)

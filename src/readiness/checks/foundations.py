@@ -18,6 +18,15 @@ from readiness.checks.base import (
     partial,
     percent,
 )
+from readiness.checks.support import (
+    NOT_SUPPORT,
+    Pricing,
+    Support,
+    commissioned,
+    costed,
+    priced_in_pounds,
+    supports,
+)
 from readiness.checks.wording import (
     money,
     number,
@@ -26,42 +35,93 @@ from readiness.checks.wording import (
     share,
 )
 from readiness.outcomes import Finding, KeyPath
-from readiness.plan.models import Coaching, Fidelity, Plan, Supervision
+from readiness.plan.models import Plan
 from readiness.plan.types import add_months, per_year, timepoint_months
 
 
 class MixParams(Params):
     met_min: int
+    min_cover_percent: float
+    pricing: Pricing
 
 
-@check("support_mix", MixParams, reads=("standards.coaching", "standards.supervision", "fidelity"))
+@check(
+    "support_mix",
+    MixParams,
+    reads=(
+        "standards.coaching",
+        "standards.supervision",
+        "fidelity",
+        "line_managers.coaching",
+        "line_managers.reflective_practice",
+        "managers.protected_time",
+        "budget.lines",
+    ),
+)
 def support_mix(plan: Plan, params: MixParams, ctx: Context) -> Finding:
-    """Practitioners get implementation support after training: coaching, supervision, fidelity."""
-    standards = plan.standards
-    sections = (
-        ("coaching", standards.coaching if standards else None, ("standards", "coaching")),
-        ("supervision", standards.supervision if standards else None, ("standards", "supervision")),
-        ("fidelity checks", plan.fidelity, ("fidelity",)),
-    )
-    kinds = [(name, path) for name, s, path in sections if _in_place(s)]
-    names = say_list([k for k, _ in kinds])
-    paths = [p for _, p in kinds]
-    if len(kinds) >= params.met_min:
-        return met(f"Practitioners get {names} after the training.", *paths)
-    if kinds:
-        return partial(f"Practitioners get only {names} after the training.", *paths)
-    return not_met(
-        "Nothing supports practitioners after the training (no coaching, supervision or "
-        "fidelity): this buys training, not implementation.",
-        ("standards",),
-    )
+    """Support after training that the plan pays for, at a price it could buy it for."""
+    found = list(supports(plan))
+    bought = [s for s in found if s.state == "funded"]
+    existing = [s.kind.name for s in found if s.state == "existing"]
+    unpaid = [s.kind.name for s in found if s.state == "unfunded"]
+    paths = [s.kind.path for s in bought] + [
+        ("budget", "lines", i) for s in bought for i in s.lines
+    ]
+    aside = ""
+    if existing:
+        runs = "runs" if len(existing) == 1 else "run"
+        aside += f" {_cap(say_list(existing))} already {runs} as usual: not bought by this plan."
+    if unpaid:
+        aside += f" Nothing in the budget pays for {say_list(unpaid)}."
+    if not bought:
+        return not_met(
+            "The plan pays for no support after the training (coaching, supervision, fidelity "
+            f"checks, protected time): this buys training, not implementation.{aside}",
+            *([s.kind.path for s in found] or [("standards",)]),
+        )
+    counted, short = _plausible(plan, bought, params)
+    if short:
+        aside += f" Too little to count: {'; '.join(short)}."
+    if not counted:
+        return not_met(
+            f"The budget is too small for the support the plan describes: this buys training, "
+            f"not implementation.{aside}",
+            *paths,
+        )
+    said = f"The plan pays for {say_list(counted)} after the training."
+    if len(counted) >= params.met_min:
+        return met(f"{said}{aside}", *paths)
+    return partial(f"{said} It needs at least {params.met_min} kinds of support.{aside}", *paths)
 
 
-def _in_place(section: Coaching | Supervision | Fidelity | None) -> bool:
-    """A support counts when the plan describes it (not only notes) and it recurs."""
-    if section is None or section.frequency in ("none", "once"):
-        return False
-    return any(v is not None for k, v in section if k != "notes")
+def _cap(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def _plausible(plan: Plan, bought: list[Support], params: MixParams) -> tuple[list[str], list[str]]:
+    """The support whose money covers enough of its price, and a note on each that does not."""
+    if not priced_in_pounds(plan) or not params.min_cover_percent:
+        return [s.kind.name for s in bought], []
+    counted: list[str] = []
+    short: list[str] = []
+    year = params.pricing.contact_hour.price_year
+    for group in costed(plan, bought, params.pricing):
+        covered = percent(group.paid, group.cost) if group.cost > 0 else 0.0
+        if covered >= params.min_cover_percent:
+            counted.extend(group.names)
+            continue
+        shown = share(covered, params.min_cover_percent)
+        short.append(
+            f"{say_list(group.names)} (GBP {money(group.paid)} against about "
+            f"GBP {money(_rounded(group.cost))} at {year} prices, {shown}%; at least "
+            f"{number(params.min_cover_percent)}% is needed)"
+        )
+    return counted, short
+
+
+def _rounded(cost: float) -> float:
+    """A price to the nearest hundred pounds (to the pound below 1,000)."""
+    return float(round(cost, -2)) if cost >= 1000 else float(round(cost))
 
 
 class BudgetParams(Params):
@@ -69,30 +129,33 @@ class BudgetParams(Params):
     partial_min_percent: float
 
 
-_TRAINING_ONLY = ("training", "other")
-
-
 @check("support_budget", BudgetParams, reads=("budget.lines",))
 def support_budget(plan: Plan, params: BudgetParams, ctx: Context) -> Finding:
     """How much of the budget pays for implementation support rather than training."""
     lines = plan.budget.lines if plan.budget else None
     path = ("budget", "lines")
-    total = sum(line.amount for line in lines or ())
+    counted = [line for line in lines or () if line.category != "other"]
+    total = sum(line.amount for line in counted)
     if not lines or total == 0:
-        return no_evidence("The plan has no budget lines to show what is paid for.", path)
-    support = sum(line.amount for line in lines if line.category not in _TRAINING_ONLY)
+        return no_evidence(
+            "The plan has no budget lines for training or support to show what is paid for.",
+            path,
+        )
+    support = sum(line.amount for line in counted if line.category not in NOT_SUPPORT)
+    training = total - support
     fraction = percent(support, total)
     shown = share(fraction, params.met_min_percent, params.partial_min_percent)
     currency = plan.budget.currency if plan.budget else "GBP"
     said = (
-        f"Implementation support is {shown}% of the budget "
+        f"Implementation support is {shown}% of the money for training and support "
         f"({currency} {money(support)} of {money(total)})"
     )
+    most = ": most money buys training" if training > support else ""
     return graded(
         grade(fraction, params.met_min_percent, params.partial_min_percent),
         f"{said}.",
         f"{said}, less than {number(params.met_min_percent)}%.",
-        f"{said}, less than {number(params.partial_min_percent)}%: most money buys training.",
+        f"{said}, less than {number(params.partial_min_percent)}%{most}.",
         path,
     )
 
@@ -100,7 +163,12 @@ def support_budget(plan: Plan, params: BudgetParams, ctx: Context) -> Finding:
 @check(
     "dates_in_period",
     NoParams,
-    reads=("rollout.cohorts[].start", "line_managers.trained_by", "standards.outcome_measures"),
+    reads=(
+        "rollout.cohorts[].start",
+        "rollout.cohorts[].managers_trained_by",
+        "line_managers.trained_by",
+        "standards.outcome_measures",
+    ),
 )
 def dates_in_period(plan: Plan, params: NoParams, ctx: Context) -> Finding:
     """Every date the plan relies on falls inside the commissioned period."""
@@ -110,6 +178,14 @@ def dates_in_period(plan: Plan, params: NoParams, ctx: Context) -> Finding:
         dated.append(
             (f"wave '{cohort.name}' starts", cohort.start, ("rollout", "cohorts", i, "start"))
         )
+        if cohort.managers_trained_by is not None:
+            dated.append(
+                (
+                    f"wave '{cohort.name}' line managers trained by",
+                    cohort.managers_trained_by,
+                    ("rollout", "cohorts", i, "managers_trained_by"),
+                )
+            )
     if plan.line_managers and plan.line_managers.trained_by:
         trained = plan.line_managers.trained_by
         dated.append(("line managers trained by", trained, ("line_managers", "trained_by")))
@@ -153,21 +229,38 @@ class DurationParams(Params):
 @check(
     "support_duration",
     DurationParams,
-    reads=("standards.coaching.months", "standards.cpd", "standards.supervision", "plan.end"),
+    reads=(
+        "standards.coaching.months",
+        "standards.cpd",
+        "standards.supervision",
+        "budget.lines",
+        "plan.end",
+    ),
 )
 def support_duration(plan: Plan, params: DurationParams, ctx: Context) -> Finding:
     """Support that lasts beyond the first months after training."""
     event, first = first_start(plan)
     standards = plan.standards
     spans: list[tuple[int, str, KeyPath]] = []
-    if standards and standards.coaching and standards.coaching.months:
-        spans.append((standards.coaching.months, "coaching", ("standards", "coaching", "months")))
+    coaching = standards.coaching if standards else None
+    if coaching and coaching.months and commissioned(plan, ("standards", "coaching")):
+        spans.append((coaching.months, "coaching", ("standards", "coaching", "months")))
     to_end = max(0, months_between(first, plan.plan.end + timedelta(days=1)))
+    described = bool(coaching and coaching.months)
     for name in ("supervision", "cpd"):
         section = getattr(standards, name, None) if standards else None
         if section is not None and per_year(section.frequency) > 0:
-            label = "supervision" if name == "supervision" else "CPD"
-            spans.append((to_end, f"ongoing {label} to the plan's end", ("standards", name)))
+            described = True
+            if commissioned(plan, ("standards", name)):
+                label = "supervision" if name == "supervision" else "CPD"
+                spans.append((to_end, f"ongoing {label} to the plan's end", ("standards", name)))
+    if not spans and described:
+        return not_met(
+            "The plan pays for no coaching, supervision or CPD after the training: what it "
+            "describes already runs, or nothing in the budget pays for it.",
+            ("standards",),
+            ("budget", "lines"),
+        )
     if not spans:
         return no_evidence(
             "The plan gives no coaching, supervision or CPD that continues after training.",
@@ -180,5 +273,34 @@ def support_duration(plan: Plan, params: DurationParams, ctx: Context) -> Findin
         f"{said}.",
         f"{said}, less than {params.met_min_months}.",
         f"{said}, less than {params.partial_min_months}: support stops before practice settles.",
+        path,
+    )
+
+
+@check("sustainability", NoParams, reads=("sustainability",))
+def sustainability(plan: Plan, params: NoParams, ctx: Context) -> Finding:
+    """Support planned past the end of the money, so practice does not stop with the grant."""
+    found = plan.sustainability
+    path = ("sustainability",)
+    if found is None or (found.funded_until is None and found.after_funding is None):
+        return no_evidence(
+            "The plan does not say how support continues after the money ends (sustainability).",
+            path,
+        )
+    if not found.after_funding:
+        until = found.funded_until.isoformat() if found.funded_until else "a date not given"
+        return partial(
+            f"Funding runs until {until}, but the plan does not say what happens after "
+            "(after_funding).",
+            path,
+        )
+    if found.funded_until is None:
+        return partial(
+            "The plan says how support continues, but not when the money ends (funded_until).",
+            path,
+        )
+    return met(
+        f"Funding runs until {found.funded_until.isoformat()}, and the plan says how support "
+        "continues after that.",
         path,
     )

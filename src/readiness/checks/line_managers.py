@@ -11,8 +11,16 @@ from readiness.checks.base import (
     not_met,
     partial,
 )
-from readiness.checks.wording import every_weeks, how_often, plain_list, share
-from readiness.outcomes import Finding
+from readiness.checks.wording import (
+    every_weeks,
+    how_often,
+    number,
+    plain_list,
+    plural,
+    say_list,
+    share,
+)
+from readiness.outcomes import Finding, KeyPath
 from readiness.plan.models import Plan
 from readiness.plan.types import per_year
 
@@ -22,39 +30,77 @@ _LM = ("line_managers",)
 class TrainedParams(Params):
     met_min_percent: float
     partial_min_percent: float
+    min_hours: float
 
 
 @check(
     "managers_trained",
     TrainedParams,
-    reads=("line_managers.trained", "line_managers.trained_by", "rollout.cohorts[0].start"),
+    reads=(
+        "line_managers.trained",
+        "line_managers.trained_by",
+        "line_managers.training.hours",
+        "rollout.cohorts[].managers_trained_by",
+        "rollout.cohorts[].start",
+    ),
 )
 def managers_trained(plan: Plan, params: TrainedParams, ctx: Context) -> Finding:
-    """Line managers trained in the approach before their teams are."""
+    """Line managers trained in the approach, substantially, before each wave of their teams."""
     lm = plan.line_managers
     if lm is None or lm.trained is None:
         return no_evidence(
             "The plan does not say whether line managers are trained in the approach.",
             (*_LM, "trained"),
         )
-    event, first = first_start(plan)
-    paths = ((*_LM, "trained"), (*_LM, "trained_by"))
+    paths: list[KeyPath] = [(*_LM, "trained"), (*_LM, "trained_by"), (*_LM, "training")]
     shown = share(lm.trained, params.met_min_percent, params.partial_min_percent)
     trained = f"{shown}% of line managers trained"
     if lm.trained < params.partial_min_percent:
         return not_met(
             f"{trained}; practitioners return to supervision that pulls them back.", *paths
         )
-    if lm.trained_by is None:
-        when, in_time = ", by a date the plan does not give", False
-    elif lm.trained_by <= first:
-        when, in_time = f" by {lm.trained_by.isoformat()}, before {event}", True
+    when, in_time, wave_paths = _in_time(plan)
+    paths.extend(wave_paths)
+    hours = lm.training.hours if lm.training else None
+    substantial = hours is not None and hours >= params.min_hours
+    if hours is None:
+        depth = "; the plan does not say how long their training is (line_managers.training)"
+    elif not substantial:
+        depth = f", in {plural(hours, 'hour')} of training, less than {number(params.min_hours)}"
     else:
-        when, in_time = f" by {lm.trained_by.isoformat()}, after {event} ({first})", False
-    reason = f"{trained}{when}."
-    if lm.trained >= params.met_min_percent and in_time:
+        depth = f", in {plural(hours, 'hour')} of training"
+    reason = f"{trained}{when}{depth}."
+    if lm.trained >= params.met_min_percent and in_time and substantial:
         return met(reason, *paths)
     return partial(reason, *paths)
+
+
+def _in_time(plan: Plan) -> tuple[str, bool, list[KeyPath]]:
+    """When managers are trained against when their waves start: wave by wave when the plan
+    gives per-wave dates, else everyone before the first wave."""
+    lm = plan.line_managers
+    overall = lm.trained_by if lm else None
+    cohorts = plan.rollout.cohorts if plan.rollout and plan.rollout.cohorts else []
+    if any(c.managers_trained_by for c in cohorts):
+        late = [
+            c.name
+            for c in cohorts
+            if (c.managers_trained_by or overall) is None
+            or (c.managers_trained_by or overall or c.start) > c.start
+        ]
+        paths: list[KeyPath] = [
+            ("rollout", "cohorts", i, "managers_trained_by") for i in range(len(cohorts))
+        ]
+        if late:
+            shown = say_list([f"'{n}'" for n in late[:3]])
+            return f", but not before every wave starts (not for {shown})", False, paths
+        return ", each wave's managers before that wave starts", True, paths
+    event, first = first_start(plan)
+    if overall is None:
+        return ", by a date the plan does not give", False, []
+    if overall <= first:
+        return f" by {overall.isoformat()}, before {event}", True, []
+    return f" by {overall.isoformat()}, after {event} ({first})", False, []
 
 
 @check("supervision_style", NoParams, reads=("line_managers.supervision_style",))

@@ -43,32 +43,58 @@ class InvolvementParams(Params):
     required: list[str]
     met_min_kinds: int
     partial_min_kinds: int
+    min_sessions: int
 
 
-@check("manager_involvement", InvolvementParams, reads=("managers.involvement",))
+def _codesign(plan: Plan) -> list[int]:
+    """Co-design sessions held before the plan starts with a service manager there."""
+    sessions = plan.managers.sessions if plan.managers and plan.managers.sessions else []
+    return [
+        i
+        for i, s in enumerate(sessions)
+        if s.date < plan.plan.start and "service-manager" in s.attendees
+    ]
+
+
+@check(
+    "manager_involvement", InvolvementParams, reads=("managers.involvement", "managers.sessions")
+)
 def manager_involvement(plan: Plan, params: InvolvementParams, ctx: Context) -> Finding:
-    """What service managers do in the commissioning itself."""
+    """What service managers do in the commissioning itself, shown by co-design sessions."""
     involvement = _involvement(plan)
-    if involvement is None:
+    held = _codesign(plan)
+    sessions = (*_INVOLVEMENT[:1], "sessions")
+    if involvement is None and not held:
         return no_evidence(
             "The plan does not say how service managers take part (managers.involvement).",
             _INVOLVEMENT,
         )
-    kinds = sorted(set(involvement))
+    kinds = sorted(set(involvement or ()))
     missing = [r for r in params.required if r not in kinds]
     figures = f"Service managers take part in {len(kinds)} of {_KINDS} ways"
     if kinds:
         figures += f" ({plain_list(kinds)})"
     outcome = grade(len(kinds), params.met_min_kinds, params.partial_min_kinds)
+    paths = (_INVOLVEMENT, sessions)
     if missing and outcome is Outcome.MET:
-        return partial(f"{figures}, but not {plain_list(missing, 'or')}.", _INVOLVEMENT)
+        return partial(f"{figures}, but not {plain_list(missing, 'or')}.", *paths)
+    if outcome is Outcome.MET and len(held) < params.min_sessions:
+        shown = plural(len(held), "co-design session")
+        return partial(
+            f"{figures}, but the plan records {shown} with a service manager before it starts "
+            f"(managers.sessions); at least {params.min_sessions} show the words are true.",
+            *paths,
+        )
+    if outcome is Outcome.NOT_MET and held:
+        outcome = Outcome.PARTIAL
+        figures += f"; {plural(len(held), 'co-design session')} held with service managers"
     return graded(
         outcome,
-        f"{figures}.",
+        f"{figures}, with {plural(len(held), 'co-design session')} before the plan starts.",
         f"{figures}; at least {params.met_min_kinds} are needed, including "
         f"{plain_list(params.required)}.",
         f"{figures}: commissioned around them, not with them.",
-        _INVOLVEMENT,
+        *paths,
     )
 
 
@@ -209,6 +235,11 @@ def governance(plan: Plan, params: GovernanceParams, ctx: Context) -> Finding:
         gaps.append("no members named")
     if not leads:
         gaps.append("no service-manager leads named")
+    elif not any(p.role == "service-manager" for p in leads):
+        gaps.append("no lead is named as a service manager (role: service-manager)")
+    named = group.members if group is not None else None
+    if named and not any(p.role == "service-manager" for p in named):
+        gaps.append("no member of the group is named as a service manager")
     paths = (("managers", "governance"), ("managers", "leads"))
     if not gaps and group is not None and group.frequency is not None:
         members = plural(len(group.members or ()), "member")
@@ -224,18 +255,24 @@ class AgreementParams(Params):
     min_parties: int
 
 
-@check("agreement", AgreementParams, reads=("managers.agreement", "plan.start", "plan.end"))
+@check(
+    "agreement",
+    AgreementParams,
+    reads=("managers.agreement", "plan.start", "plan.end"),
+)
 def agreement(plan: Plan, params: AgreementParams, ctx: Context) -> Finding:
-    """Shared ownership written down and signed before the work starts."""
+    """Shared ownership written down, signed by a service manager before the work starts."""
     signed = plan.managers.agreement if plan.managers else None
     if signed is None or signed.signed is None:
         return no_evidence(
             "The plan has no signed agreement of shared ownership (managers.agreement).",
             ("managers", "agreement", "signed"),
         )
-    parties = len(signed.parties or ())
+    who = signed.signatories
+    parties = len(who) if who is not None else len(signed.parties or ())
     start, end = plan.plan.start, plan.plan.end
-    paths = (("managers", "agreement", "signed"), ("managers", "agreement", "parties"))
+    base = ("managers", "agreement")
+    paths = ((*base, "signed"), (*base, "signatories" if who is not None else "parties"))
     reason = (
         f"Agreement signed {signed.signed.isoformat()} by {plural(parties, 'party', 'parties')}"
     )
@@ -245,4 +282,86 @@ def agreement(plan: Plan, params: AgreementParams, ctx: Context) -> Finding:
         return partial(f"{reason}, after the plan starts ({start.isoformat()}).", *paths)
     if parties < params.min_parties:
         return partial(f"{reason}; at least {number(params.min_parties)} are needed.", *paths)
-    return met(f"{reason}, before the plan starts.", *paths)
+    if who is None:
+        return partial(
+            f"{reason}, before the plan starts, but it does not say whether a service manager "
+            "signed (managers.agreement.signatories, each with a role).",
+            *paths,
+        )
+    if not any(s.role == "service-manager" for s in who):
+        return partial(f"{reason}, but no service manager signed it.", *paths)
+    return met(f"{reason}, a service manager among them, before the plan starts.", *paths)
+
+
+class LeadParams(Params):
+    met_min_hours: float
+
+
+@check("implementation_lead", LeadParams, reads=("implementation.lead", "implementation.team"))
+def implementation_lead(plan: Plan, params: LeadParams, ctx: Context) -> Finding:
+    """A named lead with time set aside to lead the implementation."""
+    found = plan.implementation
+    path = ("implementation", "lead")
+    if found is None:
+        return no_evidence("The plan names no implementation lead (implementation.lead).", path)
+    lead = found.lead
+    if lead is None:
+        if found.team:
+            return partial(
+                f"The plan names an implementation team of {len(found.team)} but no lead.",
+                ("implementation", "team"),
+            )
+        return not_met("The plan names no implementation lead and no team.", path)
+    hours = lead.hours_per_month
+    if hours is None:
+        return partial(
+            f"{lead.name} leads the implementation, but the plan does not say how many hours a "
+            "month they have for it.",
+            path,
+        )
+    said = f"{lead.name} leads the implementation with {plural(hours, 'hour')} a month"
+    if hours >= params.met_min_hours:
+        return met(f"{said}.", (*path, "hours_per_month"))
+    return partial(
+        f"{said}, less than the {number(params.met_min_hours)} the role needs.",
+        (*path, "hours_per_month"),
+    )
+
+
+class CoProductionParams(Params):
+    paid_category: str
+
+
+@check("co_production", CoProductionParams, reads=("co_production", "budget.lines"))
+def co_production(plan: Plan, params: CoProductionParams, ctx: Context) -> Finding:
+    """Children, families and care-experienced adults shape the plan, and are paid for it."""
+    found = plan.co_production
+    path = ("co_production",)
+    if found is None or (found.with_ is None and found.how is None):
+        return no_evidence(
+            "The plan does not say how people with lived experience shape it (co_production).",
+            path,
+        )
+    lines = plan.budget.lines if plan.budget and plan.budget.lines else []
+    paying = [
+        i for i, line in enumerate(lines) if line.category == params.paid_category and line.amount
+    ]
+    if found.with_ == []:
+        return not_met("The plan names no one with lived experience who shapes it.", path)
+    paths = [("co_production", "with")] + [("budget", "lines", i) for i in paying]
+    if found.with_ is None:
+        return partial(
+            "The plan does not say who with lived experience shapes it (co_production.with).",
+            *paths,
+        )
+    who = plain_list(found.with_)
+    said = f"{who[:1].upper()}{who[1:]} shape the plan"
+    if found.how and paying:
+        return met(f"{said}, and their time is paid for.", *paths)
+    if found.how:
+        return partial(
+            f"{said}, but nothing in the budget pays for their time (a "
+            f"{params.paid_category} line).",
+            *paths,
+        )
+    return partial(f"{said}, but the plan does not say how (co_production.how).", *paths)

@@ -32,6 +32,21 @@ def _measures(plan: Plan) -> list[Measure] | None:
     return plan.standards.outcome_measures if plan.standards else None
 
 
+def _outcomes(plan: Plan) -> tuple[list[tuple[int, Measure]] | None, str]:
+    """The measures that can show impact (not satisfaction or confidence surveys), by their
+    place in the list, and a note on any left out."""
+    measures = _measures(plan)
+    if measures is None:
+        return None, ""
+    kept = [(i, m) for i, m in enumerate(measures) if m.kind != "satisfaction"]
+    left = [m.name for m in measures if m.kind == "satisfaction"]
+    note = ""
+    if left:
+        verb = "is a satisfaction survey" if len(left) == 1 else "are satisfaction surveys"
+        note = f" ({say_list(left[:3])} {verb}: how people feel about the work, not its outcome)"
+    return kept, note
+
+
 def _has_pre_post(measure: Measure, min_months: float) -> tuple[bool, bool]:
     points = measure.timepoints or []
     baseline = "baseline" in points
@@ -45,22 +60,22 @@ _MEASURES = ("standards", "outcome_measures")
 @check("measure_timepoints", FollowUpParams, reads=("standards.outcome_measures",))
 def measure_timepoints(plan: Plan, params: FollowUpParams, ctx: Context) -> Finding:
     """Outcome measures taken before and after, to show impact."""
-    measures = _measures(plan)
+    measures, note = _outcomes(plan)
     if measures is None:
         return no_evidence("The plan has no outcome measures.", _MEASURES)
-    full = [i for i, m in enumerate(measures) if all(_has_pre_post(m, params.min_follow_up_months))]
+    full = [(i, m) for i, m in measures if all(_has_pre_post(m, params.min_follow_up_months))]
     need = f"a baseline and a follow-up at least {number(params.min_follow_up_months)} months on"
     if full:
-        names = say_list([measures[i].name for i in full])
+        names = say_list([m.name for _, m in full])
         return met(
-            f"{names} {'has' if len(full) == 1 else 'have'} {need}.",
-            *[(*_MEASURES, i) for i in full],
+            f"{names} {'has' if len(full) == 1 else 'have'} {need}{note}.",
+            *[(*_MEASURES, i) for i, _ in full],
         )
     if not measures:
-        return not_met("The list of outcome measures is empty.", _MEASURES)
+        return not_met(f"The plan has no outcome measures{note}.", _MEASURES)
     return partial(
-        f"{plural(len(measures), 'measure')}, none with {need}.",
-        *[(*_MEASURES, i, "timepoints") for i in range(len(measures))],
+        f"{plural(len(measures), 'measure')}, none with {need}{note}.",
+        *[(*_MEASURES, i, "timepoints") for i, _ in measures],
     )
 
 
@@ -92,12 +107,13 @@ _FOCUS = {
 @check("child_measure", FollowUpParams, reads=("standards.outcome_measures",))
 def child_measure(plan: Plan, params: FollowUpParams, ctx: Context) -> Finding:
     """A measure of outcomes for children and families, before and after."""
-    measures = _measures(plan)
-    if measures is None:
+    found, left_out = _outcomes(plan)
+    if found is None:
         return no_evidence("The plan has no outcome measures.", _MEASURES)
+    measures = dict(found)
     about_children: list[int] = []
     misfiled: list[str] = []
-    for i, m in enumerate(measures):
+    for i, m in found:
         known = find_instrument(m.name, ctx.instruments)
         # a measure that does not say what it is about is taken at the catalogue's word
         about = m.about or (known.focus if known else None)
@@ -107,7 +123,7 @@ def child_measure(plan: Plan, params: FollowUpParams, ctx: Context) -> Finding:
             misfiled.append(f"{known.name} measures {_FOCUS[known.focus]}, not child outcomes")
             continue
         about_children.append(i)
-    note = f" ({'; '.join(misfiled)})" if misfiled else ""
+    note = (f" ({'; '.join(misfiled)})" if misfiled else "") + left_out
     full = [
         i for i in about_children if all(_has_pre_post(measures[i], params.min_follow_up_months))
     ]

@@ -22,6 +22,7 @@ from readiness.checks.base import (
     partial,
     percent,
 )
+from readiness.checks.support import commissioned
 from readiness.checks.wording import (
     number,
     plain_list,
@@ -47,6 +48,25 @@ def _cohorts(plan: Plan) -> list[Cohort]:
     return list(plan.rollout.cohorts or ()) if plan.rollout else []
 
 
+_IN_PRACTICE = (("standards", "coaching"), ("standards", "supervision"))
+
+
+def whole_service(plan: Plan) -> Finding | None:
+    """Not applicable for a whole-service model that says why, with in-practice support paid
+    for from go-live; None when the rollout is judged as staged."""
+    rollout = plan.rollout
+    if rollout is None or rollout.model != "whole-service" or not rollout.rationale:
+        return None
+    if not any(commissioned(plan, path) for path in _IN_PRACTICE):
+        return None
+    return not_applicable(
+        "A whole-service model changes how whole teams work on one date, the plan says why, "
+        "and it pays for coaching or supervision from the start.",
+        ("rollout", "model"),
+        ("rollout", "rationale"),
+    )
+
+
 _NO_WAVES = "The plan does not set out waves of practitioners (rollout.cohorts)."
 
 
@@ -55,9 +75,15 @@ class WaveShare(Params):
     partial_max_percent: float
 
 
-@check("first_wave_share", WaveShare, reads=("rollout.cohorts[0].size", "workforce.practitioners"))
+@check(
+    "first_wave_share",
+    WaveShare,
+    reads=("rollout.cohorts[0].size", "workforce.practitioners", "rollout.model"),
+)
 def first_wave_share(plan: Plan, params: WaveShare, ctx: Context) -> Finding:
     """First wave's size as a share of the practitioners in scope."""
+    if (whole := whole_service(plan)) is not None:
+        return whole
     cohorts = _cohorts(plan)
     if not cohorts:
         return no_evidence(_NO_WAVES, _COHORTS)
@@ -82,9 +108,11 @@ class Waves(Params):
     min_gap_months: int
 
 
-@check("staged_waves", Waves, reads=("rollout.cohorts[].start",))
+@check("staged_waves", Waves, reads=("rollout.cohorts[].start", "rollout.model"))
 def staged_waves(plan: Plan, params: Waves, ctx: Context) -> Finding:
     """Waves that start one after another, with time between the first and second."""
+    if (whole := whole_service(plan)) is not None:
+        return whole
     cohorts = _cohorts(plan)
     if not cohorts:
         return no_evidence(_NO_WAVES, _COHORTS)
@@ -123,6 +151,8 @@ class Marks(Params):
 @check("selection_marks", Marks, reads=("rollout.cohorts[0].selection.criteria",))
 def selection_marks(plan: Plan, params: Marks, ctx: Context) -> Finding:
     """How many of the article's five marks of "the people that get it" the first wave names."""
+    if (whole := whole_service(plan)) is not None:
+        return whole
     cohorts = _cohorts(plan)
     selection = cohorts[0].selection if cohorts else None
     if selection is None or selection.criteria is None:
@@ -156,6 +186,8 @@ class Route(Params):
 )
 def selection_route(plan: Plan, params: Route, ctx: Context) -> Finding:
     """First wave opts in, and is nominated by the managers who know the practitioners."""
+    if (whole := whole_service(plan)) is not None:
+        return whole
     cohorts = _cohorts(plan)
     selection = cohorts[0].selection if cohorts else None
     base = (*_COHORTS, 0, "selection")

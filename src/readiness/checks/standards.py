@@ -177,7 +177,11 @@ def cpd(plan: Plan, params: CpdParams, ctx: Context) -> Finding:
     )
 
 
-@check("supervision_quality", NoParams, reads=("standards.supervision.quality_monitored",))
+@check(
+    "supervision_quality",
+    NoParams,
+    reads=("standards.supervision.quality_monitored", "standards.supervision.notes"),
+)
 def supervision_quality(plan: Plan, params: NoParams, ctx: Context) -> Finding:
     """Someone looks at whether supervision is good, not only whether it happens."""
     sup = plan.standards.supervision if plan.standards else None
@@ -187,9 +191,16 @@ def supervision_quality(plan: Plan, params: NoParams, ctx: Context) -> Finding:
             (*_SUPERVISION, "quality_monitored"),
         )
     path = (*_SUPERVISION, "quality_monitored")
-    if sup.quality_monitored:
-        return met("Supervision quality is monitored.", path)
-    return not_met("Supervision quality is not monitored.", path)
+    if not sup.quality_monitored:
+        return not_met("Supervision quality is not monitored.", path)
+    if sup.notes:
+        return met("Supervision quality is monitored, and the plan says how.", path)
+    return partial(
+        "The plan says supervision quality is monitored, but not how "
+        "(standards.supervision.notes): a yes on its own is a claim, not evidence.",
+        path,
+        (*_SUPERVISION, "notes"),
+    )
 
 
 @check("active_methods", AcceptedParams, reads=("training.methods",))
@@ -209,3 +220,70 @@ def active_methods(plan: Plan, params: AcceptedParams, ctx: Context) -> Finding:
     return not_met(
         f"Training is {plain_list(methods)}, with no {plain_list(params.accepted, 'or')}.", path
     )
+
+
+class ProfileParams(Params):
+    met_min_components: int
+
+
+@check("practice_profile", ProfileParams, reads=("standards.practice_profile",))
+def practice_profile(plan: Plan, params: ProfileParams, ctx: Context) -> Finding:
+    """What the practice looks like when done well, written down for fidelity to check against."""
+    profile = plan.standards.practice_profile if plan.standards else None
+    path = ("standards", "practice_profile")
+    if profile is None or (profile.core_components is None and profile.source is None):
+        return no_evidence(
+            "The plan does not describe what the practice looks like when done well "
+            "(standards.practice_profile).",
+            path,
+        )
+    parts = len(profile.core_components or ())
+    if not parts:
+        return not_met("The practice profile names no core components.", (*path, "core_components"))
+    said = f"The practice profile names {plural(parts, 'core component')}"
+    if parts >= params.met_min_components and profile.source:
+        return met(f"{said}, from {profile.source}.", path)
+    gaps = []
+    if parts < params.met_min_components:
+        gaps.append(f"at least {params.met_min_components} are needed")
+    if not profile.source:
+        gaps.append("it does not say where it comes from (source)")
+    return partial(f"{said}; {say_list(gaps)}.", path)
+
+
+@check("systems_aligned", NoParams, reads=("systems",))
+def systems_aligned(plan: Plan, params: NoParams, ctx: Context) -> Finding:
+    """Policies, recording and quality assurance brought into line with the practice."""
+    systems = plan.systems
+    path = ("systems",)
+    if systems is None or all(v is None for k, v in systems if k != "notes"):
+        return no_evidence(
+            "The plan does not say how policies, recording and quality assurance are brought "
+            "into line with the practice (systems).",
+            path,
+        )
+    done = []
+    if systems.policies_reviewed:
+        done.append(f"{plural(len(systems.policies_reviewed), 'policy', 'policies')} reviewed")
+    if systems.recording_changes:
+        done.append("recording changed")
+    if systems.qa_aligned and (systems.notes or done):
+        done.append("quality assurance aligned")
+    missing = []
+    if not systems.policies_reviewed:
+        missing.append("which policies are reviewed (policies_reviewed)")
+    if not systems.recording_changes:
+        missing.append("how recording changes (recording_changes)")
+    if not systems.qa_aligned:
+        missing.append("quality assurance brought into line (qa_aligned)")
+    if not missing and done:
+        return met(f"Systems are brought into line: {say_list(done)}.", path)
+    if done:
+        return partial(f"Systems: {say_list(done)}; not yet: {say_list(missing)}.", path)
+    if systems.qa_aligned:
+        return partial(
+            "The plan says quality assurance is aligned, but not which policies or records "
+            "change: a yes on its own is a claim, not evidence.",
+            path,
+        )
+    return not_met("No policy, recording or quality assurance is brought into line.", path)

@@ -14,6 +14,7 @@ from readiness.cli.common import (
     AllowEmptyOption,
     ConfigOption,
     DebugOption,
+    IgnoreWaiversOption,
     MaxSizeOption,
     Plans,
     PlansOnlyOption,
@@ -62,6 +63,7 @@ def audit(
     max_size: MaxSizeOption = None,
     plans_only: PlansOnlyOption = False,
     allow_empty: AllowEmptyOption = False,
+    ignore_waivers: IgnoreWaiversOption = False,
     template: TemplateOption = None,
     jobs: Annotated[
         int | None,
@@ -84,6 +86,7 @@ def audit(
         min_band=common.band(min_band or settings.min_band or "developing"),
         fail_under=common.fail_under(fail_under if fail_under is not None else settings.fail_under),
         max_bytes=common.max_bytes(max_size, settings),
+        ignore_waivers=ignore_waivers,
     )
     targets = plan_targets(output or [], chosen)
     template_dir = common.template(template)

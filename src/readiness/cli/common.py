@@ -101,6 +101,13 @@ AllowEmptyOption = Annotated[
         "out by 'exclude'); without it, that is an error.",
     ),
 ]
+IgnoreWaiversOption = Annotated[
+    bool,
+    typer.Option(
+        "--ignore-waivers",
+        help="Judge every criterion on the plan's facts, as if it had no waivers (strict gates).",
+    ),
+]
 DebugOption = Annotated[
     bool, typer.Option("--debug", help="Show the full traceback if readiness itself fails.")
 ]

@@ -7,7 +7,13 @@ from typing import Annotated
 import typer
 
 from readiness.cli import common
-from readiness.cli.common import ConfigOption, DebugOption, MaxSizeOption, RubricOption
+from readiness.cli.common import (
+    ConfigOption,
+    DebugOption,
+    IgnoreWaiversOption,
+    MaxSizeOption,
+    RubricOption,
+)
 from readiness.reporters import DIFF_FORMATS
 
 
@@ -22,6 +28,7 @@ def diff(
     rubric: RubricOption = None,
     config: ConfigOption = None,
     max_size: MaxSizeOption = None,
+    ignore_waivers: IgnoreWaiversOption = False,
     debug: DebugOption = False,
 ) -> None:
     """Compare two versions of a plan: score, band, and every criterion that changed."""
@@ -36,7 +43,9 @@ def diff(
     chosen = common.choice(format, tuple(DIFF_FORMATS), "--format") if format else None
     targets = plan_targets(output or [], chosen, DIFF_FORMATS, what="the diff")
     options = AuditOptions(
-        as_of=common.as_of(as_of), max_bytes=common.max_bytes(max_size, settings)
+        as_of=common.as_of(as_of),
+        max_bytes=common.max_bytes(max_size, settings),
+        ignore_waivers=ignore_waivers,
     )
     rubric_path = common.rubric_path(rubric, settings)
     reads = [Read("the plan", Path(old)), Read("the plan", Path(new))]

@@ -10,6 +10,7 @@ from readiness.load.parse import Document, load_yaml
 from readiness.load.scalars import shown
 from readiness.load.source import DEFAULT_MAX_BYTES, read_text
 from readiness.load.validate import validate_document
+from readiness.plan.examples import Example, drop_todo_text, find_examples
 from readiness.plan.funding import funding_problems
 from readiness.plan.models import SUPPORTED_VERSIONS, Plan
 from readiness.plan.waivers import waiver_problems
@@ -20,6 +21,8 @@ _EMPTY_HINT = "readiness init writes a starter plan to begin from"
 class LoadedPlan(NamedTuple):
     doc: Document
     plan: Plan
+    examples: tuple[Example, ...] = ()
+    """Examples from the starter plan still in place (``readiness init``): never evidence."""
 
 
 def load_plan(
@@ -47,11 +50,15 @@ def parse_plan(text: str, display: str, criteria: set[str] | None = None) -> Loa
             [Problem("the file is empty: there is no plan in it", file=display, hint=_EMPTY_HINT)]
         )
     doc, problems = load_yaml(text, display)
-    data, version_problems = check_shape(doc)
-    found = [*problems, *version_problems, *funding_problems(doc)]
+    shape, version_problems = check_shape(doc)
+    # a TODO: placeholder is not evidence: it counts as not written down
+    data = drop_todo_text(shape, Plan)
+    dropped = doc.with_data(data)
+    found = [*problems, *version_problems, *funding_problems(dropped)]
     if criteria is not None:
-        found.extend(waiver_problems(doc, criteria))
-    return LoadedPlan(doc, validate_document(doc, Plan, data, earlier=found))
+        found.extend(waiver_problems(dropped, criteria))
+    plan = validate_document(doc, Plan, data, earlier=found)
+    return LoadedPlan(doc, plan, find_examples(doc))
 
 
 def check_shape(doc: Document) -> tuple[dict[str, object], list[Problem]]:

@@ -12,7 +12,15 @@ from typing import Any
 
 from readiness.audit.result import AuditResult, CriterionResult, PlanResult
 from readiness.outcomes import BAND_MEANING, BAND_TITLE, BANDS, OUTCOME_TITLE, Outcome
-from readiness.reporters.common import accepted, gaps, rating, waived
+from readiness.reporters.common import (
+    accepted,
+    cost_line,
+    examples_line,
+    gaps,
+    rating,
+    waived,
+    waiver_line,
+)
 from readiness.reporters.escape import cell
 
 TOP_GAPS = 5
@@ -171,6 +179,9 @@ def context(result: AuditResult) -> dict[str, Any]:
         "strengths": strengths,
         "accepted": accepted,
         "waived": waived,
+        "notes": lambda plan: [
+            n for n in (waiver_line(plan), examples_line(plan), cost_line(plan)) if n
+        ],
         "rating": lambda score: rating(score, bands),
         "band_counts": band_counts(result),
         "common_gaps": common_gaps(result),

@@ -41,10 +41,62 @@ def where(plan: PlanResult, location: Location) -> str:
 
 
 def waived(plan: PlanResult) -> list[CriterionResult]:
-    """Criteria with a waiver, current or expired (an expired one counts again)."""
+    """Criteria with a waiver, honoured or not (one not honoured counts as the facts say)."""
     return [r for r in plan.criteria if r.waiver is not None]
 
 
 def accepted(plan: PlanResult) -> list[CriterionResult]:
     """Criteria left out of the score by a current waiver: the plan's accepted risks."""
-    return [r for r in plan.criteria if r.waiver is not None and not r.waiver.expired]
+    return [r for r in plan.criteria if r.waiver is not None and r.waiver.honoured]
+
+
+def money(amount: float) -> str:
+    """25000 -> '25,000'; 12.5 -> '12.50'; per-practitioner figures to the pound."""
+    return f"{amount:,.0f}" if float(amount).is_integer() or amount >= 100 else f"{amount:,.2f}"
+
+
+def cost_line(plan: PlanResult) -> str:
+    """What the budget buys per practitioner, in one sentence ('' without a budget)."""
+    costs = plan.costs
+    if costs is None:
+        return ""
+    share = f" ({100 * costs.support / costs.total:.0f}%)" if costs.total else ""
+    return (
+        f"Budget {costs.currency} {money(costs.total)}: {costs.currency} "
+        f"{money(round(costs.per_practitioner))} per practitioner, of which {costs.currency} "
+        f"{money(round(costs.support_per_practitioner))} is implementation support{share}."
+    )
+
+
+def waiver_line(plan: PlanResult) -> str:
+    """How waivers change the verdict, in one sentence ('' when they change nothing)."""
+    held = [r.criterion.id for r in plan.criteria if r.found is not None and r.found.fails]
+    capped = [i for i in held if (r := _criterion(plan, i)) and r.criterion.caps_band is not None]
+    said = []
+    if plan.score_without_waivers is not None:
+        said.append(
+            f"waivers raise the score from {plan.score_without_waivers:.1f} to {plan.score:.1f}"
+        )
+    if capped:
+        said.append(f"{', '.join(capped)} still cap the band while waived")
+    if not said:
+        return ""
+    text = "; ".join(said)
+    return text[:1].upper() + text[1:] + "."
+
+
+def _criterion(plan: PlanResult, criterion_id: str) -> CriterionResult | None:
+    return next((r for r in plan.criteria if r.criterion.id == criterion_id), None)
+
+
+def examples_line(plan: PlanResult) -> str:
+    """How many starter-plan examples are still in place ('' for none)."""
+    count = len(plan.examples)
+    if not count:
+        return ""
+    what = "example" if count == 1 else "examples"
+    verb = "is" if count == 1 else "are"
+    return (
+        f"{count} {what} from the starter plan {verb} still in place: an example is not "
+        "evidence, so replace each with the plan's own answer."
+    )

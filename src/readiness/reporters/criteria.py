@@ -19,11 +19,19 @@ REF_NAMES = {
     "eric": "ERIC strategies",
     "samhsa": "SAMHSA implementation domains",
     "lga": "LGA employer standards",
+    "evidence": "Published evidence",
 }
 
 
 def shown_param(value: Any) -> str:
     """A parameter's value as it reads in a sentence."""
+    if isinstance(value, dict):
+        if {"amount", "price_year", "source"} <= set(value):  # a unit cost
+            return (
+                f"£{number(value['amount'])} for {value.get('what', 'an hour')}, at "
+                f"{value['price_year']} prices ({value['source']})"
+            )
+        return "; ".join(f"{k.replace('_', ' ')}: {shown_param(v)}" for k, v in value.items())
     if isinstance(value, bool):
         return "yes" if value else "no"
     if isinstance(value, int | float):

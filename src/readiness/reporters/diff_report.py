@@ -22,7 +22,8 @@ from readiness.reporters.escape import (
 )
 
 HEADINGS = {
-    "closed": "Gaps closed",
+    "closed": "Gaps closed by new evidence",
+    "waived": "Gaps set aside by a waiver (the facts have not changed)",
     "new": "New gaps",
     "better": "Better, still a gap",
     "worse": "Worse, still a gap",

@@ -15,7 +15,14 @@ from __future__ import annotations
 from readiness.audit.result import AuditResult, CriterionResult, PlanResult
 from readiness.outcomes import BAND_TITLE, OUTCOME_TITLE
 from readiness.reporters import RenderOptions
-from readiness.reporters.common import priority, rating
+from readiness.reporters.common import (
+    cost_line,
+    examples_line,
+    money,
+    priority,
+    rating,
+    waiver_line,
+)
 from readiness.reporters.escape import (
     cell,
     code,
@@ -59,11 +66,15 @@ def render(result: AuditResult, options: RenderOptions) -> str:
         )
     for plan in result.plans:
         verdict = "reaches" if plan.passed else "falls short of"
-        lines.append(
-            log_line(
-                f"{plan.path}: {plan.band}, score {plan.score:.1f}: {verdict} the required band"
+        said = f"{plan.path}: {plan.band}, score {plan.score:.1f}: {verdict} the required band"
+        costs = plan.costs
+        if costs is not None:
+            said += (
+                f"; {costs.currency} {money(round(costs.per_practitioner))} per practitioner, "
+                f"{costs.currency} {money(round(costs.support_per_practitioner))} of it on "
+                "implementation support"
             )
-        )
+        lines.append(log_line(said))
     return "\n".join(lines) + "\n"
 
 
@@ -95,6 +106,9 @@ def summary(result: AuditResult) -> str:
         bands = result.rubric.bands
         levers = ", ".join(f"{lr.lever.title} {rating(lr.score, bands)}" for lr in plan.levers)
         lines += [f"Levers: {cell(levers)}.", ""]
+        for note in (waiver_line(plan), examples_line(plan), cost_line(plan)):
+            if note:
+                lines += [md(note), ""]
         for gap in gaps[:5]:
             outcome = OUTCOME_TITLE[gap.outcome]
             lines.append(

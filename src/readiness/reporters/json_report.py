@@ -83,6 +83,11 @@ class WaiverReport(_Model):
     approved_by: str = Field(description="Who approved the waiver.")
     until: date = Field(description="The last day the waiver holds.")
     expired: bool = Field(description="True when that day is before as_of: it counts again.")
+    honoured: bool = Field(
+        description="False when it has expired, runs further ahead than the rubric allows, or "
+        "the run ignores waivers: the criterion then counts as the plan's facts say."
+    )
+    not_honoured: str = _optional("Only if it is not honoured: why, in words.")
     line: Line
     column: Column
     key: Key
@@ -103,6 +108,27 @@ class CriterionReport(_Model):
     weight: Weight
     phrases: list[PhraseFound] = _optional("Only if phrases were found.")
     waiver: WaiverReport = _optional("Only if the plan waives it.")
+    found: Outcome = _optional(
+        "Only if a waiver sets the outcome aside: what the plan's facts give. A capping "
+        "criterion still caps the band on this outcome."
+    )
+
+
+class CostsReport(_Model):
+    currency: str = Field(description="The budget's currency.")
+    total: float = Field(ge=0, description="Every budget line added up.")
+    training: float = Field(ge=0, description="Lines in the training category.")
+    support: float = Field(ge=0, description="Lines in an implementation support category.")
+    practitioners: Count = Field(description="Practitioners in scope.")
+    per_practitioner: float = Field(ge=0, description="total / practitioners.")
+    support_per_practitioner: float = Field(ge=0, description="support / practitioners.")
+
+
+class ExampleReport(_Model):
+    line: Line
+    column: Column
+    key: Key
+    text: str = Field(description="The example as the starter plan writes it.")
 
 
 class LeverReport(_Model):
@@ -124,6 +150,13 @@ class PlanReport(_Model):
     levers: list[LeverReport] = Field(description="The scored levers, in rubric order.")
     unscored_levers: list[LeverReport] = Field(description="Levers outside the score.")
     criteria: list[CriterionReport] = Field(description="The rubric's criteria, in its order.")
+    score_without_waivers: Score = _optional(
+        "Only if waivers change the score: the score the plan's facts give."
+    )
+    costs: CostsReport = _optional("Only if the plan has budget lines.")
+    examples: list[ExampleReport] = _optional(
+        "Only if examples from the starter plan (readiness init) are still in place."
+    )
 
 
 class Summary(_Model):
@@ -194,7 +227,20 @@ def _plan(plan: PlanResult) -> dict[str, Any]:
         "levers": [_lever(lr) for lr in plan.levers],
         "unscored_levers": [_lever(lr) for lr in plan.unscored],
         "criteria": [_criterion(r) for r in plan.criteria],
-    }
+    } | _extras(plan)
+
+
+def _extras(plan: PlanResult) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    if plan.score_without_waivers is not None:
+        out["score_without_waivers"] = plan.score_without_waivers
+    costs = plan.costs
+    if costs is not None:
+        out["costs"] = _pick(costs, "currency", "total", "training", "support", "practitioners")
+        out["costs"] |= _pick(costs, "per_practitioner", "support_per_practitioner")
+    if plan.examples:
+        out["examples"] = [_pick(e, "line", "column", "key", "text") for e in plan.examples]
+    return out
 
 
 def _lever(result: LeverResult) -> dict[str, Any]:
@@ -217,6 +263,10 @@ def _criterion(result: CriterionResult) -> dict[str, Any]:
         ]
     waiver = result.waiver
     if waiver is not None:
-        fields = _pick(waiver, "reason", "approved_by", "until", "expired")
+        fields = _pick(waiver, "reason", "approved_by", "until", "expired", "honoured")
+        if waiver.not_honoured:
+            fields["not_honoured"] = waiver.not_honoured
         out["waiver"] = fields | _where(waiver.location)
+    if result.found is not None:
+        out["found"] = result.found
     return out

@@ -59,6 +59,7 @@ def _suite(plan: PlanResult, result: AuditResult) -> ET.Element:
         ("score", f"{plan.score:.1f}"),
         ("rubric", f"{result.rubric.id} v{result.rubric.version}"),
         ("as_of", result.as_of.isoformat()),
+        *_costs(plan),
     ):
         ET.SubElement(properties, "property", name=name, value=value)
     cases = [_band_case(plan, result)] + [_case(plan, r) for r in plan.criteria]
@@ -118,3 +119,15 @@ def _case(plan: PlanResult, result: CriterionResult) -> ET.Element:
         out = ET.SubElement(case, "system-out")
         out.text = f"PARTLY MET: {detail}"
     return case
+
+
+def _costs(plan: PlanResult) -> list[tuple[str, str]]:
+    """What the plan's budget buys per practitioner, as properties."""
+    costs = plan.costs
+    if costs is None:
+        return []
+    return [
+        ("currency", costs.currency),
+        ("cost_per_practitioner", f"{costs.per_practitioner:.2f}"),
+        ("support_per_practitioner", f"{costs.support_per_practitioner:.2f}"),
+    ]

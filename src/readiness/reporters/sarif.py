@@ -61,7 +61,11 @@ def _document(result: AuditResult) -> dict[str, Any]:
                 },
                 "columnKind": "unicodeCodePoints",
                 "artifacts": [
-                    {"location": {"uri": plan.path}, "roles": ["analysisTarget"]}
+                    {
+                        "location": {"uri": plan.path},
+                        "roles": ["analysisTarget"],
+                        "properties": _plan_properties(plan),
+                    }
                     for plan in result.plans
                 ],
                 "invocations": [{"executionSuccessful": True}],
@@ -153,3 +157,14 @@ def _fingerprint(plan: PlanResult, result: CriterionResult) -> str:
     identity = f"{plan.path}\n{result.criterion.id}\n{key}"
     # a file name that is not UTF-8 reaches here with surrogates: hash them as they are
     return hashlib.sha256(identity.encode("utf-8", "surrogatepass")).hexdigest()[:32]
+
+
+def _plan_properties(plan: PlanResult) -> dict[str, Any]:
+    """The plan's verdict and what its budget buys per practitioner."""
+    out: dict[str, Any] = {"band": plan.band, "score": plan.score}
+    costs = plan.costs
+    if costs is not None:
+        out["currency"] = costs.currency
+        out["costPerPractitioner"] = round(costs.per_practitioner, 2)
+        out["supportPerPractitioner"] = round(costs.support_per_practitioner, 2)
+    return out

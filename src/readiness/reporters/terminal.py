@@ -14,7 +14,15 @@ from collections.abc import Iterator
 from readiness.audit.result import AuditResult, LeverResult, PlanResult
 from readiness.outcomes import BAND_MEANING, BAND_TITLE, OUTCOME_TITLE, Band
 from readiness.reporters import RenderOptions
-from readiness.reporters.common import accepted, gaps, rating, where
+from readiness.reporters.common import (
+    accepted,
+    cost_line,
+    examples_line,
+    gaps,
+    rating,
+    waiver_line,
+    where,
+)
 from readiness.reporters.escape import log_line, one_line
 from readiness.rubric.rubric import Bands
 
@@ -65,6 +73,10 @@ def build(result: AuditResult, options: RenderOptions) -> Iterator[Line]:
     yield _verdict(result)
 
 
+EXAMPLES_SHOWN = 3
+"""Examples from the starter plan listed in the summary; the full report lists them all."""
+
+
 def _plan(plan: PlanResult, result: AuditResult, options: RenderOptions) -> list[Line]:
     width = max(60, options.width)
     lines: list[Line] = [
@@ -80,6 +92,15 @@ def _plan(plan: PlanResult, result: AuditResult, options: RenderOptions) -> list
     if plan.band_reasons:
         reasons = "; ".join(plan.band_reasons)
         lines.extend(_wrapped(f"Why not higher: {reasons}.", "  ", width, "dim"))
+    for note in (waiver_line(plan), examples_line(plan), cost_line(plan)):
+        if note:
+            lines.extend(_wrapped(note, "  ", width, "dim"))
+    for example in plan.examples[:EXAMPLES_SHOWN]:
+        where_ = f"{plan.path}:{example.line}"
+        lines.extend(_wrapped(f"{where_} {example.key}: {example.text}", "    ", width, "dim"))
+    if len(plan.examples) > EXAMPLES_SHOWN:
+        rest = len(plan.examples) - EXAMPLES_SHOWN
+        lines.extend(_wrapped(f"and {rest} more in the full report", "    ", width, "dim"))
     lines += [[], [("  Levers", "bold")]]
     for lever in (*plan.levers, *plan.unscored):
         lines.append(_bar(lever, result.rubric.bands, options.unicode))

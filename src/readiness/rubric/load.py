@@ -158,6 +158,7 @@ def _rubric(model: RubricModel, bound: dict[str, tuple[Check[Any], Params]], ori
         title=model.title,
         source=model.source,
         bands=Bands(**plain(model.bands)),
+        waiver_max_months=model.waivers.max_months,
         levers=tuple(
             Lever(lid, lv.title, lv.weight, lv.scored, lv.seed, lv.summary)
             for lid, lv in model.levers.items()
@@ -177,7 +178,8 @@ def _context(model: RubricModel) -> Context:
             for group, items in model.phrases.items()
         },
         instruments=tuple(
-            Instrument(i.name, i.full_name, i.focus, tuple(i.aliases)) for i in model.instruments
+            Instrument(i.name, i.full_name, i.focus, tuple(i.aliases), i.source)
+            for i in model.instruments
         ),
         negation=Negation(
             words=tuple(tuple(w.lower().split()) for w in model.negation.words),

@@ -50,6 +50,13 @@ class InstrumentModel(Strict):
     full_name: Text
     focus: Literal["children-families", "practitioners", "organisation"]
     aliases: list[Text] = []
+    source: Text | None = None
+    """Where the instrument or measure is published or defined."""
+
+
+class WaiverRulesModel(Strict):
+    max_months: Annotated[int, Field(ge=0, le=120)] = 12
+    """How far past the audit date a waiver may run and still be honoured."""
 
 
 class RefsModel(Strict):
@@ -58,6 +65,7 @@ class RefsModel(Strict):
     eric: list[Text] = []
     samhsa: list[Text] = []
     lga: list[Text] = []
+    evidence: list[Text] = []
 
 
 class CriterionModel(Strict):
@@ -85,6 +93,7 @@ class RubricModel(Strict):
     title: Text
     source: Text | None = None
     bands: BandsModel = BandsModel()
+    waivers: WaiverRulesModel = WaiverRulesModel()
     levers: dict[LeverId, LeverModel]
     negation: NegationModel = NegationModel()
     phrases: dict[LeverId, list[PhraseModel]] = {}

@@ -45,6 +45,8 @@ class Rubric(NamedTuple):
     title: str
     source: str | None
     bands: Bands
+    waiver_max_months: int
+    """How far past the audit date a waiver may run and still be honoured."""
     levers: tuple[Lever, ...]
     criteria: tuple[Criterion, ...]
     disabled: tuple[str, ...]
