@@ -296,3 +296,42 @@ def test_diff_as_json_and_markdown(versions: tuple[Path, Path], tmp_path: Path) 
 def test_diff_of_identical_plans(versions: tuple[Path, Path]) -> None:
     _, new = versions
     assert "No criterion changed its outcome." in run("diff", str(new), str(new)).stdout
+
+
+def print_to_pdf(page: Path, pdf: Path, tmp_path: Path) -> int:
+    """Print a page to PDF in headless Chromium (A4, as the report's CSS asks); its pages."""
+    browser = chromium()
+    if browser is None:
+        if os.environ.get("READINESS_REQUIRE_BROWSER"):
+            pytest.fail("Chromium is required here but not installed (apt-get install chromium)")
+        pytest.skip("Chromium is not installed (CI installs it and runs this test)")
+    subprocess.run(
+        [
+            browser,
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--no-first-run",
+            "--disable-background-networking",
+            f"--user-data-dir={tmp_path / 'profile'}",
+            "--no-pdf-header-footer",
+            f"--print-to-pdf={pdf}",
+            page.resolve().as_uri(),
+        ],
+        capture_output=True,
+        timeout=120,
+        check=False,
+    )
+    assert pdf.exists()
+    return len(re.findall(rb"/Type\s*/Page[^s]", pdf.read_bytes()))
+
+
+@pytest.mark.parametrize("name", ["ready", "developing", "training-only"])
+def test_one_plan_prints_to_at_most_six_a4_pages(name: str, tmp_path: Path) -> None:
+    page = tmp_path / "report.html"
+    result = run(
+        "audit", f"examples/{name}.yaml", "-o", str(page), "--as-of", "2027-01-15", cwd=ROOT
+    )
+    assert result.returncode in (0, 1), result.stderr
+    pages = print_to_pdf(page, tmp_path / "report.pdf", tmp_path)
+    assert 1 <= pages <= 6

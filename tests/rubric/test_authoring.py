@@ -93,9 +93,21 @@ def test_rubric_list_has_every_criterion() -> None:
     rows = [line for line in lines if line[:3] in ("RP-", "SM-", "PS-", "LM-", "LF-", "FD-")]
     assert len(rows) == 46
     assert rows[0].split()[:2] == ["RP-01", "right-people"]
-    assert rows[0].split()[-2:] == ["2", "at-risk"]
+    assert rows[0].split()[2:4] == ["2", "at-risk"]
+    assert rows[0].endswith("The first wave is a small group, not the whole workforce")
     assert [r.split()[0] for r in rows][14:16] == ["SM-07", "SM-08"]
     assert rows[-1].split()[:2] == ["FD-05", "foundations"]
+
+
+def test_rubric_list_and_explain_fit_the_terminal_without_breaking_words() -> None:
+    for width in (60, 80, 120):
+        for args in (("rubric", "list"), ("explain", "FD-01")):
+            out = run(*args, env={"COLUMNS": str(width)}).stdout
+            lines = out.splitlines()
+            # a word longer than the width (a key path) may stand alone on its line
+            assert all(len(line) <= width or " " not in line.strip() for line in lines), width
+            words = " ".join(out.split())
+            assert "The first wave is a small group" in words or "FD-01" in words
 
 
 def test_rubric_check_accepts_the_default_and_a_local_rubric(tmp_path: Path) -> None:

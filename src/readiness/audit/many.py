@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from readiness import __version__
+from readiness.audit.commission import PackageNeed
 from readiness.audit.result import AuditResult, CriterionResult, LeverResult, PlanResult
 from readiness.audit.run import AuditOptions, audit_one
 from readiness.errors import InputError, Problem
@@ -36,7 +37,14 @@ def default_jobs() -> int:
 def slim(plan: PlanResult) -> PlanResult:
     """Only what a one-line summary needs: no criteria, levers or reasons."""
     return plan._replace(
-        criteria=(), levers=(), unscored=(), band_reasons=(), commissioner="", examples=()
+        criteria=(),
+        levers=(),
+        unscored=(),
+        band_reasons=(),
+        commissioner="",
+        examples=(),
+        packages=(),
+        timeline=(),
     )
 
 
@@ -128,6 +136,10 @@ def pack(plan: PlanResult) -> tuple[Any, ...]:
         plan.score_without_waivers,
         plan.costs,
         plan.examples,
+        plan.verdict,
+        [(n.package.id, [g.criterion.id for g in n.gaps], *n[2:]) for n in plan.packages],
+        plan.overview,
+        plan.timeline,
     )
 
 
@@ -137,11 +149,14 @@ class Lookup:
     def __init__(self, rubric: Rubric) -> None:
         self.levers = {lv.id: lv for lv in rubric.levers}
         self.criteria = {c.id: c for c in rubric.criteria}
+        self.packages = {p.id: p for p in rubric.packages}
 
 
 def unpack(packed: tuple[Any, ...], by_id: Lookup) -> PlanResult:
     path, title, commissioner, score, band, reasons, levers, criteria, passed, *rest = packed
     lever_results = [LeverResult(by_id.levers[i], s, n, raw) for i, s, n, raw in levers]
+    results = tuple(CriterionResult(by_id.criteria[c], *more) for c, *more in criteria)
+    by_criterion = {r.criterion.id: r for r in results}
     return PlanResult(
         path=path,
         title=title,
@@ -151,9 +166,16 @@ def unpack(packed: tuple[Any, ...], by_id: Lookup) -> PlanResult:
         band_reasons=reasons,
         levers=tuple(lr for lr in lever_results if lr.lever.scored),
         unscored=tuple(lr for lr in lever_results if not lr.lever.scored),
-        criteria=tuple(CriterionResult(by_id.criteria[c], *more) for c, *more in criteria),
+        criteria=results,
         passed=passed,
         score_without_waivers=rest[0],
         costs=rest[1],
         examples=rest[2],
+        verdict=rest[3],
+        packages=tuple(
+            PackageNeed(by_id.packages[p], tuple(by_criterion[g] for g in gaps), *more)
+            for p, gaps, *more in rest[4]
+        ),
+        overview=rest[5],
+        timeline=rest[6],
     )

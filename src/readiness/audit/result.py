@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from readiness.outcomes import Band, Outcome
 from readiness.plan.examples import Example
+
+if TYPE_CHECKING:
+    from readiness.audit.commission import Event, Overview, PackageNeed
 from readiness.rubric.rubric import Criterion, Lever, Rubric
 
 
@@ -95,6 +98,12 @@ class PlanResult(NamedTuple):
     costs: Costs | None = None
     examples: tuple[Example, ...] = ()
     """Examples from the starter plan still in place."""
+    verdict: str = ""
+    """The band and the reason for it in one plain sentence."""
+    packages: tuple[PackageNeed, ...] = ()
+    """What to commission next, most pressing first."""
+    overview: Overview | None = None
+    timeline: tuple[Event, ...] = ()
 
 
 class Costs(NamedTuple):

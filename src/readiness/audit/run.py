@@ -6,6 +6,7 @@ from datetime import date
 from pathlib import Path
 from typing import NamedTuple
 
+from readiness.audit.commission import overview, packages, timeline, verdict
 from readiness.audit.costs import plan_costs
 from readiness.audit.judge import judge
 from readiness.audit.result import PlanResult
@@ -57,6 +58,10 @@ def audit_plan(loaded: LoadedPlan, rubric: Rubric, options: AuditOptions) -> Pla
         score_without_waivers=without,
         costs=plan_costs(plan),
         examples=loaded.examples,
+        verdict=verdict(band, overall, scored, results, rubric.bands),
+        packages=packages(plan, rubric, results),
+        overview=overview(plan),
+        timeline=timeline(plan, results),
     )
 
 

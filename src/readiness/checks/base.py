@@ -40,12 +40,22 @@ class Negation(NamedTuple):
     reach: int = 4
 
 
+class UnitCost(NamedTuple):
+    """A published unit cost, in pounds, with what it is the cost of and where it comes from."""
+
+    amount: float
+    what: str
+    price_year: str
+    source: str
+
+
 class Context(NamedTuple):
-    """Rubric-wide data that some checks read: phrase lists, negation, instruments."""
+    """Rubric-wide data that some checks read: phrase lists, negation, instruments, costs."""
 
     phrases: Mapping[str, tuple[Phrase, ...]] = MappingProxyType({})
     instruments: tuple[Instrument, ...] = ()
     negation: Negation = Negation()
+    unit_costs: Mapping[str, UnitCost] = MappingProxyType({})
 
 
 class Params(BaseModel):

@@ -19,6 +19,7 @@ from readiness.checks.base import (
     percent,
 )
 from readiness.checks.support import (
+    CONTACT_HOUR,
     NOT_SUPPORT,
     Pricing,
     Support,
@@ -79,7 +80,7 @@ def support_mix(plan: Plan, params: MixParams, ctx: Context) -> Finding:
             f"checks, protected time): this buys training, not implementation.{aside}",
             *([s.kind.path for s in found] or [("standards",)]),
         )
-    counted, short = _plausible(plan, bought, params)
+    counted, short = _plausible(plan, bought, params, ctx)
     if short:
         aside += f" Too little to count: {'; '.join(short)}."
     if not counted:
@@ -98,14 +99,17 @@ def _cap(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-def _plausible(plan: Plan, bought: list[Support], params: MixParams) -> tuple[list[str], list[str]]:
+def _plausible(
+    plan: Plan, bought: list[Support], params: MixParams, ctx: Context
+) -> tuple[list[str], list[str]]:
     """The support whose money covers enough of its price, and a note on each that does not."""
-    if not priced_in_pounds(plan) or not params.min_cover_percent:
+    costs = ctx.unit_costs
+    if not priced_in_pounds(plan) or not params.min_cover_percent or CONTACT_HOUR not in costs:
         return [s.kind.name for s in bought], []
     counted: list[str] = []
     short: list[str] = []
-    year = params.pricing.contact_hour.price_year
-    for group in costed(plan, bought, params.pricing):
+    year = costs[CONTACT_HOUR].price_year
+    for group in costed(plan, bought, params.pricing, costs):
         covered = percent(group.paid, group.cost) if group.cost > 0 else 0.0
         if covered >= params.min_cover_percent:
             counted.extend(group.names)

@@ -13,11 +13,11 @@ hourly cost, each with its published source and price year in the rubric.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from datetime import date, timedelta
 from typing import Literal, NamedTuple
 
-from readiness.checks.base import Params, months_between
+from readiness.checks.base import Params, UnitCost, months_between
 from readiness.outcomes import KeyPath
 from readiness.plan.funding import item_key
 from readiness.plan.models import Funded, Plan, ProtectedTime
@@ -119,24 +119,19 @@ def commissioned(plan: Plan, path: KeyPath) -> bool:
 
 
 # -- the price ----------------------------------------------------------------------------
-class UnitCost(Params):
-    amount: float
-    """In pounds."""
-    what: str
-    price_year: str
-    source: str
-
-
 class Pricing(Params):
-    staff_hour: UnitCost
-    """An hour of a practitioner's time: protected time and fidelity work."""
-    contact_hour: UnitCost
-    """An hour of direct work: a coach's, supervisor's or facilitator's session."""
+    """Minutes of a coach's, supervisor's, facilitator's or reviewer's time per session."""
+
     coaching_minutes: float
     manager_coaching_minutes: float
     supervision_minutes: float
     reflective_practice_minutes: float
     fidelity_minutes_per_practitioner: float
+
+
+STAFF_HOUR, CONTACT_HOUR = "staff_hour", "contact_hour"
+"""The rubric's unit costs (``unit_costs``): an hour of a practitioner's time (protected time,
+fidelity work), and an hour of direct work (a coach's, supervisor's or facilitator's session)."""
 
 
 def _end(plan: Plan) -> date:
@@ -161,11 +156,11 @@ def _sessions_a_month(section: Funded) -> float:
     return 1 / 12 if frequency is None else per_year(frequency) / 12
 
 
-def price(plan: Plan, support: Support, pricing: Pricing) -> float:
+def price(plan: Plan, support: Support, pricing: Pricing, costs: Mapping[str, UnitCost]) -> float:
     """What a commissioned support would cost at the rubric's unit costs."""
     section, name = support.section, support.kind.name
     end, first = _end(plan), min((s for _, s in waves(plan)), default=plan.plan.start)
-    contact, staff = pricing.contact_hour.amount / 60, pricing.staff_hour.amount / 60
+    contact, staff = costs[CONTACT_HOUR].amount / 60, costs[STAFF_HOUR].amount / 60
     each_wave = sum(size * _months(start, end) for size, start in waves(plan))
     a_month = _sessions_a_month(section)
     if name == "coaching":
@@ -200,7 +195,9 @@ class Costed(NamedTuple):
         return [s.kind.name for s in self.supports]
 
 
-def costed(plan: Plan, bought: list[Support], pricing: Pricing) -> list[Costed]:
+def costed(
+    plan: Plan, bought: list[Support], pricing: Pricing, costs: Mapping[str, UnitCost]
+) -> list[Costed]:
     """Commissioned support in groups that share budget lines, each priced against its money."""
     groups: list[list[Support]] = []
     for support in bought:
@@ -216,7 +213,7 @@ def costed(plan: Plan, bought: list[Support], pricing: Pricing) -> list[Costed]:
         # protected time's own backfill money is usually the backfill line written again
         backfill = [s.section.backfill or 0 for s in group if isinstance(s.section, ProtectedTime)]
         money = max([money, *backfill])
-        cost = sum(price(plan, s, pricing) for s in group)
+        cost = sum(price(plan, s, pricing, costs) for s in group)
         out.append(Costed(tuple(group), cost, money))
     return out
 

@@ -64,6 +64,9 @@ def audit(
     plans_only: PlansOnlyOption = False,
     allow_empty: AllowEmptyOption = False,
     ignore_waivers: IgnoreWaiversOption = False,
+    timeline: Annotated[
+        bool, typer.Option("--timeline", help="Add the plan's dates to the terminal summary.")
+    ] = False,
     template: TemplateOption = None,
     jobs: Annotated[
         int | None,
@@ -108,7 +111,7 @@ def audit(
         jobs=jobs or default_jobs(),
         keep=slim if summary_only else (lambda plan: plan),
     )
-    _emit(result, chosen or "terminal", targets, template_dir)
+    _emit(result, chosen or "terminal", targets, template_dir, timeline)
     raise typer.Exit(0 if result.passed else EXIT_FELL_SHORT)
 
 
@@ -129,7 +132,11 @@ def _reads(
 
 
 def _emit(
-    result: AuditResult, stdout_format: str, targets: list[Target], template: Path | None
+    result: AuditResult,
+    stdout_format: str,
+    targets: list[Target],
+    template: Path | None,
+    timeline: bool = False,
 ) -> None:
     """Render every report from the one result, then write them as a set; stdout comes last."""
     from readiness.cli.outputs import write_all
@@ -139,7 +146,7 @@ def _emit(
     with _user_template(template):
         texts = [(t, AUDIT_FORMATS[t.format].load()(result, options)) for t in targets]
         printed = AUDIT_FORMATS[stdout_format].load_stream()(
-            result, common.stdout_options(template)
+            result, common.stdout_options(template, timeline)
         )
         first = next(printed, "")  # a whole report, unless the format writes a line at a time
     write_all(texts, _github_summary(result) if stdout_format == "github" else None)

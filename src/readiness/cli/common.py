@@ -253,6 +253,68 @@ def rubric(path: str | None, settings: Config) -> Rubric:
     return load_rubric(chosen, None if chosen is None else chosen.as_posix())
 
 
+MIN_WIDTH, MAX_WIDTH = 60, 200
+
+
+def terminal_width() -> int | None:
+    """The width to fit text to: the terminal's (or COLUMNS), within 60 to 200; None when the
+    output is not a terminal and COLUMNS is not set (CI logs and pipes are not wrapped)."""
+    import shutil
+
+    if not sys.stdout.isatty() and "COLUMNS" not in os.environ:
+        return None
+    columns = shutil.get_terminal_size((100, 24)).columns
+    return min(MAX_WIDTH, max(MIN_WIDTH, columns))
+
+
+def fit(text: str, width: int | None = None) -> str:
+    """Text whose long lines are wrapped at whole words to the terminal's width, each keeping
+    its indent; a table row wraps under its last column."""
+    import re
+    import textwrap
+
+    width = width or terminal_width()
+    if width is None:
+        return text
+    out: list[str] = []
+    for line in text.split("\n"):
+        if len(line) <= width:
+            out.append(line)
+            continue
+        indent = len(line) - len(line.lstrip(" "))
+        columns = [m.end() for m in re.finditer(r"\S {2,}(?=\S)", line)]
+        hang = columns[-1] if columns and columns[-1] < width - 12 else indent
+        if hang == indent:
+            columns = []
+        out.extend(
+            textwrap.wrap(
+                line.strip(),
+                width=width,
+                initial_indent=line[:indent] if not columns else "",
+                subsequent_indent=" " * hang,
+                break_long_words=False,
+                break_on_hyphens=False,
+            )
+            if not columns
+            else _wrap_row(line, width, hang)
+        )
+    return "\n".join(out)
+
+
+def _wrap_row(line: str, width: int, hang: int) -> list[str]:
+    import textwrap
+
+    head, tail = line[:hang], line[hang:]
+    return textwrap.wrap(
+        tail,
+        width=width,
+        initial_indent=head,
+        subsequent_indent=" " * hang,
+        break_long_words=False,
+        break_on_hyphens=False,
+    ) or [line]
+
+
 def out(pieces: str | Iterator[str]) -> None:
     """Print to stdout; if the reader stops reading (``| head``), drop the rest quietly.
 
@@ -271,9 +333,7 @@ def out(pieces: str | Iterator[str]) -> None:
             pass
 
 
-def stdout_options(template: Path | None = None) -> RenderOptions:
-    import shutil
-
+def stdout_options(template: Path | None = None, timeline: bool = False) -> RenderOptions:
     from readiness.reporters import RenderOptions
 
     tty = sys.stdout.isatty()
@@ -281,7 +341,11 @@ def stdout_options(template: Path | None = None) -> RenderOptions:
         os.environ.get("FORCE_COLOR")
     )
     encoding = (getattr(sys.stdout, "encoding", None) or "").lower().replace("-", "")
-    width = shutil.get_terminal_size((100, 24)).columns if tty else 100
+    width = terminal_width() or 100
     return RenderOptions(
-        color=color, unicode=encoding in ("utf8", "utf16"), width=width, template_dir=template
+        color=color,
+        unicode=encoding in ("utf8", "utf16"),
+        width=width,
+        template_dir=template,
+        timeline=timeline,
     )

@@ -57,4 +57,4 @@ def diff(
     changes = compare(*result.plans)
     printed = DIFF_FORMATS[chosen or "terminal"].load()(changes)
     write_all([(t, DIFF_FORMATS[t.format].load()(changes)) for t in targets])
-    common.out(printed)
+    common.out(common.fit(printed) if (chosen or "terminal") == "terminal" else printed)

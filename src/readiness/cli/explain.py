@@ -28,7 +28,7 @@ def explain(
     found = active.criterion(wanted)
     if found is None:
         raise _unknown_criterion(wanted, active)
-    common.out(explain_text(active, found))
+    common.out(common.fit(explain_text(active, found)))
 
 
 def _unknown_criterion(wanted: str, active: Rubric) -> Exception:

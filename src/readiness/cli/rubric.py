@@ -24,7 +24,7 @@ def rubric_list(
     """Every criterion of the active rubric: ID, lever, title, weight, cap."""
     from readiness.reporters.criteria import listing
 
-    common.out(listing(common.rubric(rubric, common.config(config))))
+    common.out(common.fit(listing(common.rubric(rubric, common.config(config)))))
 
 
 @rubric_app.command("check")

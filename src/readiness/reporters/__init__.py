@@ -25,6 +25,8 @@ class RenderOptions(NamedTuple):
     width: int = 100
     template_dir: Path | None = None
     """A folder of Jinja templates that override the shipped ones."""
+    timeline: bool = False
+    """Add the plan's timeline to the terminal summary."""
 
 
 class Render(Protocol):

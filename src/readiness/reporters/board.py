@@ -8,8 +8,10 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
+from readiness.audit.commission import WHEN_TITLE
 from readiness.audit.result import AuditResult, CriterionResult, PlanResult
 from readiness.outcomes import BAND_MEANING, BAND_TITLE, BANDS, OUTCOME_TITLE, Outcome
 from readiness.reporters.common import (
@@ -17,6 +19,7 @@ from readiness.reporters.common import (
     cost_line,
     examples_line,
     gaps,
+    money,
     rating,
     waived,
     waiver_line,
@@ -24,6 +27,8 @@ from readiness.reporters.common import (
 from readiness.reporters.escape import cell
 
 TOP_GAPS = 5
+TOP_PACKAGES = 4
+"""Packages described in full under "What to commission next"; the rest in one line each."""
 STRENGTHS = 6
 
 
@@ -102,11 +107,15 @@ class Zone:
     x: float
     width: float
     css: str
+    y: float
+    height: float
 
 
 @dataclass(frozen=True, slots=True)
 class Chart:
-    """An SVG bar chart of lever scores, with the bands behind the bars."""
+    """An SVG bar chart: the overall score against the bands, then the five levers against the
+    lever ratings (red below the floor, amber, green), one colour scale with the ratings table.
+    Foundations are not a bar: they are shown apart, as the caps they apply."""
 
     width: int
     height: int
@@ -114,7 +123,8 @@ class Chart:
     scale: float
     bars: tuple[Bar, ...]
     zones: tuple[Zone, ...]
-    ticks: tuple[tuple[float, str], ...]
+    ticks: tuple[tuple[float, str, float, float], ...]
+    """(x, label, from y, to y): the overall row's band edges, then the levers' rating edges."""
     description: str
 
 
@@ -122,44 +132,170 @@ CHART_WIDTH, CHART_LEFT, ROW = 640, 250, 34
 
 
 def chart(plan: PlanResult, result: AuditResult) -> Chart:
-    """Geometry for the chart of a plan's levers: bars on a 0-100 scale, band zones behind."""
+    """Geometry for the chart of a plan: the overall score, then its levers, on 0-100."""
     bands = result.rubric.bands
     scale = (CHART_WIDTH - CHART_LEFT - 50) / 100
-    levers = [*plan.levers, *plan.unscored]
-    bars = tuple(
+    overall = Bar("Overall score", plan.score, BAND_TITLE[plan.band], 24, plan.score * scale)
+    top, lever_top = 8.0, 24 + 1.5 * ROW + 12
+    levers = tuple(
         Bar(
             lr.lever.title,
             lr.score,
             rating(lr.score, bands),
-            24 + i * ROW,
+            lever_top + 14 + i * ROW,
             (lr.score or 0.0) * scale,
         )
-        for i, lr in enumerate(levers)
+        for i, lr in enumerate(plan.levers)
     )
-    edges = [
+    band_edges = [
         (0.0, bands.training_only_below, "training only", "zone-training"),
         (bands.training_only_below, bands.at_risk_below, "at risk", "zone-risk"),
         (bands.at_risk_below, bands.developing_below, "developing", "zone-developing"),
         (bands.developing_below, 100.0, "ready", "zone-ready"),
     ]
+    rating_edges = [
+        (0.0, bands.lever_floor, "red", "zone-red"),
+        (bands.lever_floor, bands.developing_below, "amber", "zone-amber"),
+        (bands.developing_below, 100.0, "green", "zone-green"),
+    ]
+    height = lever_top + 14 + len(levers) * ROW + 4
+    overall_height = lever_top - top - 28
     zones = tuple(
-        Zone(label, CHART_LEFT + lo * scale, (hi - lo) * scale, css)
+        Zone(label, CHART_LEFT + lo * scale, (hi - lo) * scale, css, y, h)
+        for edges, y, h in (
+            (band_edges, top, overall_height),
+            (rating_edges, lever_top, height - lever_top),
+        )
         for lo, hi, label, css in edges
         if hi > lo
     )
+    overall_ticks = {
+        0.0,
+        bands.training_only_below,
+        bands.at_risk_below,
+        bands.developing_below,
+        100.0,
+    }
+    lever_ticks = {0.0, bands.lever_floor, bands.developing_below, 100.0}
     ticks = tuple(
-        (CHART_LEFT + v * scale, f"{v:g}")
-        for v in sorted(
-            {0.0, bands.training_only_below, bands.at_risk_below, bands.developing_below, 100.0}
+        (CHART_LEFT + v * scale, f"{v:g}", y1, y2)
+        for values, y1, y2 in (
+            (overall_ticks, top, top + overall_height),
+            (lever_ticks, lever_top, height),
         )
+        for v in sorted(values)
     )
+    bars = (overall, *levers)
     description = "; ".join(
         f"{b.label}: {'not scored' if b.score is None else f'{b.score:.1f}'} ({b.rating})"
         for b in bars
     )
-    return Chart(
-        CHART_WIDTH, 24 + len(bars) * ROW + 30, CHART_LEFT, scale, bars, zones, ticks, description
+    return Chart(CHART_WIDTH, int(height) + 30, CHART_LEFT, scale, bars, zones, ticks, description)
+
+
+# -- what is being bought, and the timeline ------------------------------------------------
+def bought(plan: PlanResult) -> list[tuple[str, str]]:
+    """Rows of "what is being bought": (what, how much), in plain words."""
+    rows: list[tuple[str, str]] = []
+    costs, view = plan.costs, plan.overview
+    if costs is not None:
+        cur = costs.currency
+        share = f" ({100 * costs.support / costs.total:.0f}%)" if costs.total else ""
+        rows += [
+            ("Total budget", f"{cur} {money(costs.total)}"),
+            ("Cost per practitioner", f"{cur} {money(round(costs.per_practitioner))}"),
+            ("Training", f"{cur} {money(costs.training)}"),
+            ("Implementation support", f"{cur} {money(costs.support)}{share}"),
+            ("Support per practitioner", f"{cur} {money(round(costs.support_per_practitioner))}"),
+        ]
+    else:
+        rows.append(("Budget", "not given in the plan"))
+    if view is not None:
+        waves = f"{view.waves} wave{'s' if view.waves != 1 else ''}" if view.waves else "no waves"
+        rows.append(
+            (
+                "Practitioners and length",
+                f"{view.practitioners} practitioners, {view.months} months, {waves}",
+            )
+        )
+        if view.funded_until or view.after_funding:
+            until = f"until {view.funded_until.isoformat()}" if view.funded_until else ""
+            after = f"; after that: {view.after_funding}" if view.after_funding else ""
+            rows.append(("Funding after the end", f"{until}{after}".strip("; ")))
+        else:
+            rows.append(("Funding after the end", "not said in the plan"))
+        rows.append(("Plan owner", view.owner or "not named in the plan"))
+    return rows
+
+
+@dataclass(frozen=True, slots=True)
+class Mark:
+    label: str
+    lane: str
+    x: float
+    width: float
+    """0 for a milestone."""
+    y: float
+    when: str
+
+
+@dataclass(frozen=True, slots=True)
+class Timeline:
+    width: int
+    height: int
+    left: int
+    marks: tuple[Mark, ...]
+    lanes: tuple[tuple[str, float], ...]
+    years: tuple[tuple[float, str], ...]
+
+
+LANE_TITLE = {
+    "plan": "Plan",
+    "waves": "Waves",
+    "managers": "Line managers trained",
+    "support": "Coaching",
+    "measures": "Measures",
+    "waivers": "Waivers end",
+    "funding": "Funding",
+}
+TIMELINE_WIDTH, TIMELINE_LEFT, TIMELINE_ROW = 640, 170, 22
+
+
+def timeline(plan: PlanResult) -> Timeline | None:
+    """Geometry for the timeline: one row per bar, milestones in their lane's row."""
+    events = plan.timeline
+    if not events:
+        return None
+    first = min(e.start for e in events)
+    last = max(max(e.start, e.end or e.start) for e in events)
+    days = max(1, (last - first).days)
+    scale = (TIMELINE_WIDTH - TIMELINE_LEFT - 20) / days
+    marks: list[Mark] = []
+    lanes: list[tuple[str, float]] = []
+    y = 28.0
+    for lane in LANE_TITLE:
+        mine = [e for e in events if e.lane == lane]
+        if not mine:
+            continue
+        lanes.append((LANE_TITLE[lane], y))
+        milestones_y = y
+        for event in mine:
+            x = TIMELINE_LEFT + (event.start - first).days * scale
+            if event.end is None:
+                when = event.start.isoformat()
+                marks.append(Mark(event.label, lane, x, 0.0, milestones_y, when))
+                continue
+            width = max(2.0, (event.end - event.start).days * scale)
+            when = f"{event.start.isoformat()} to {event.end.isoformat()}"
+            marks.append(Mark(event.label, lane, x, width, y, when))
+            y += TIMELINE_ROW
+        if all(e.end is None for e in mine):
+            y += TIMELINE_ROW
+    years = tuple(
+        (TIMELINE_LEFT + (date(year, 1, 1) - first).days * scale, str(year))
+        for year in range(first.year + 1, last.year + 1)
     )
+    return Timeline(TIMELINE_WIDTH, int(y) + 24, TIMELINE_LEFT, tuple(marks), tuple(lanes), years)
 
 
 def context(result: AuditResult) -> dict[str, Any]:
@@ -188,6 +324,14 @@ def context(result: AuditResult) -> dict[str, Any]:
         "scored_levers": [lv for lv in result.rubric.levers if lv.scored],
         "chart": lambda plan: chart(plan, result),
         "cell": cell,
+        "bought": bought,
+        "timeline": timeline,
+        "lane_title": LANE_TITLE,
+        "when_title": WHEN_TITLE,
+        "waiver_line": waiver_line,
+        "examples_line": examples_line,
+        "annex": lambda plan: gaps(plan),
+        "top_packages": TOP_PACKAGES,
     }
 
 

@@ -91,10 +91,10 @@ def explain(rubric: Rubric, criterion: Criterion) -> str:
 
 
 def listing(rubric: Rubric) -> str:
-    """Every criterion in a plain table: ID, lever, title, weight, cap."""
-    rows = [("ID", "LEVER", "TITLE", "WEIGHT", "CAPS")]
+    """Every criterion in a plain table: ID, lever, weight, cap and title (last, to wrap)."""
+    rows = [("ID", "LEVER", "WEIGHT", "CAPS", "TITLE")]
     rows += [
-        (c.id, c.lever, one_line(c.title), number(c.weight), c.caps_band or "-")
+        (c.id, c.lever, number(c.weight), c.caps_band or "-", one_line(c.title))
         for c in rubric.criteria
     ]
     widths = [max(len(r[i]) for r in rows) for i in range(4)]

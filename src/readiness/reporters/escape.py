@@ -145,6 +145,16 @@ def md(value: object) -> str:
     return _opening(_inline(_words(value)))
 
 
+_MERMAID_UNSAFE = re.compile(r"[^\w .,'()&/+-]")
+
+
+def mermaid(value: object) -> str:
+    """Plan text as a Mermaid label: letters, digits, spaces and plain punctuation only, so it
+    cannot end a task (``:``), start a comment (``%%``), close the fence or inject markup."""
+    text = _MERMAID_UNSAFE.sub(" ", _words(value))
+    return " ".join(text.split())[:60] or "(untitled)"
+
+
 def code(value: object) -> str:
     """An inline code span, or escaped text when a code span could not hold the value."""
     text = _words(value)

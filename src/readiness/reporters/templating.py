@@ -41,7 +41,8 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment, SandboxedEnvironment
 from jinja2.visitor import NodeTransformer
 
 from readiness.errors import InputError, Problem
-from readiness.reporters.escape import code, html_prose, md, prose
+from readiness.reporters.common import money
+from readiness.reporters.escape import code, html_prose, md, mermaid, prose
 
 SECONDS = 10
 """How long an own template may run."""
@@ -145,6 +146,8 @@ def _filters() -> dict[str, Callable[..., Any]]:
         "number": lambda v: f"{v:g}",
         "html_prose": lambda v: markupsafe.Markup(html_prose(v)),
         "slug": lambda v: re.sub(r"[^a-z0-9]+", "-", str(v).lower()).strip("-"),
+        "mermaid": mermaid,
+        "money": money,
     }
 
 

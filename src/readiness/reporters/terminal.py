@@ -78,20 +78,17 @@ EXAMPLES_SHOWN = 3
 
 
 def _plan(plan: PlanResult, result: AuditResult, options: RenderOptions) -> list[Line]:
-    width = max(60, options.width)
+    width = min(200, max(60, options.width))
     lines: list[Line] = [
-        [(plan.title, "bold")],
-        [(f"{plan.commissioner} · {plan.path}", "dim")],
+        *_wrapped(plan.title, "", width, "bold"),
+        *_wrapped(f"{plan.commissioner} · {plan.path}", "", width, "dim"),
         [],
         [
             ("  " + BAND_TITLE[plan.band].upper(), _BAND_STYLE[plan.band]),
             (f"  score {plan.score:.1f} / 100", "bold"),
         ],
     ]
-    lines.extend(_wrapped(BAND_MEANING[plan.band], "  ", width))
-    if plan.band_reasons:
-        reasons = "; ".join(plan.band_reasons)
-        lines.extend(_wrapped(f"Why not higher: {reasons}.", "  ", width, "dim"))
+    lines.extend(_wrapped(plan.verdict or BAND_MEANING[plan.band], "  ", width))
     for note in (waiver_line(plan), examples_line(plan), cost_line(plan)):
         if note:
             lines.extend(_wrapped(note, "  ", width, "dim"))
@@ -103,22 +100,24 @@ def _plan(plan: PlanResult, result: AuditResult, options: RenderOptions) -> list
         lines.extend(_wrapped(f"and {rest} more in the full report", "    ", width, "dim"))
     lines += [[], [("  Levers", "bold")]]
     for lever in (*plan.levers, *plan.unscored):
-        lines.append(_bar(lever, result.rubric.bands, options.unicode))
+        lines.append(_bar(lever, result.rubric.bands, options.unicode, width))
+    if options.timeline and plan.timeline:
+        lines += [[], [("  Timeline", "bold")]]
+        for event in plan.timeline:
+            when = event.start.isoformat() + (f" to {event.end.isoformat()}" if event.end else "")
+            label = _wrapped(event.label, "", max(20, width - 29)) or [[("", "")]]
+            lines.append([(f"    {when:<24} {label[0][0][0]}", "")])
+            lines.extend([[(" " * 29 + part[0][0], "")] for part in label[1:]])
     found = gaps(plan)
     if found:
         lines += [[], [("  What to commission next", "bold")]]
         for number, gap in enumerate(found[:TOP_GAPS], 1):
             criterion = gap.criterion
-            lines.append(
-                [
-                    (f"  {number}. {criterion.id} ", "bold"),
-                    (criterion.title, ""),
-                    (f": {OUTCOME_TITLE[gap.outcome]}", "red" if gap.outcome.fails else "yellow"),
-                ]
-            )
+            heading = f"{number}. {criterion.id} {criterion.title}: {OUTCOME_TITLE[gap.outcome]}"
+            lines.extend(_wrapped(heading, "  ", width, "bold", hang="     "))
             lines.extend(_wrapped(gap.reason, "     ", width))
             lines.extend(_wrapped("-> " + criterion.remediation.strip(), "     ", width, "cyan"))
-            lines.append([("     " + where(plan, gap.locations[0]), "dim")])
+            lines.extend(_wrapped(where(plan, gap.locations[0]), "     ", width, "dim"))
     rest = len(found) - min(len(found), TOP_GAPS)
     notes = []
     if rest:
@@ -127,25 +126,29 @@ def _plan(plan: PlanResult, result: AuditResult, options: RenderOptions) -> list
     if risks:
         notes.append(f"{risks} waived criteri{'a' if risks != 1 else 'on'}")
     if notes:
-        lines += [
-            [],
-            [(f"  {' and '.join(notes)}: the full report lists them (--output report.md).", "dim")],
-        ]
+        footnote = f"{' and '.join(notes)}: the full report lists them (--output report.md)."
+        lines += [[], *_wrapped(footnote, "  ", width, "dim")]
     return lines
 
 
-def _bar(lever: LeverResult, bands: Bands, unicode: bool) -> Line:
+def _bar(lever: LeverResult, bands: Bands, unicode: bool, width: int = 100) -> Line:
+    """One lever's bar, fitted to ``width``: the title and bar shrink, never wrap."""
     title = lever.lever.title + ("" if lever.lever.scored else " (can cap the band)")
-    label = f"    {title:<44.44}"
+    tail = 14  # " 100.0  Amber"
+    bar = BAR_WIDTH if width >= 4 + 44 + BAR_WIDTH + tail else 10
+    room = max(16, min(44, width - 5 - bar - tail))
+    if len(title) > room:
+        title = title[: room - 1] + ("…" if unicode else ".")
+    label = f"    {title:<{room}} "
     if lever.score is None:
         return [(label, ""), ("not scored: every criterion is waived", "dim")]
-    filled = round(lever.score / 100 * BAR_WIDTH)
+    filled = round(lever.score / 100 * bar)
     full, empty = ("█", "░") if unicode else ("#", ".")
     grade = rating(lever.score, bands)
     return [
         (label, ""),
         (full * filled, _RATING_STYLE[grade]),
-        (empty * (BAR_WIDTH - filled), "dim"),
+        (empty * (bar - filled), "dim"),
         (f" {lever.score:5.1f}  {grade}", _RATING_STYLE[grade]),
     ]
 
@@ -178,9 +181,16 @@ def _verdict(result: AuditResult) -> Line:
     return [(f"{total} plans audited: {failed} {falls} short of {bar}.", _VERDICT_STYLE[False])]
 
 
-def _wrapped(text: str, indent: str, width: int, style: str = "") -> list[Line]:
+def _wrapped(
+    text: str, indent: str, width: int, style: str = "", hang: str | None = None
+) -> list[Line]:
     wrapped = textwrap.wrap(
-        " ".join(text.split()), width=width, initial_indent=indent, subsequent_indent=indent
+        " ".join(text.split()),
+        width=width,
+        initial_indent=indent,
+        subsequent_indent=indent if hang is None else hang,
+        break_long_words=False,
+        break_on_hyphens=False,
     )
     return [[(line, style)] for line in wrapped]
 

@@ -6,7 +6,8 @@ rubric is checked exactly like a whole one, and every problem points into the lo
 - ``criteria``: an existing criterion takes the local file's keys over its own (``params``
   key by key, so only the thresholds being changed are written); ``enabled: false`` drops
   it; a new ID adds a criterion built from an existing check.
-- ``levers`` and ``bands``: key by key. ``phrases`` and ``instruments``: added to the
+- ``levers``, ``bands``, ``packages``, ``unit_costs``, ``eric`` and ``waivers``: key by key.
+  ``phrases`` and ``instruments``: added to the
   default's lists. ``negation``: its word lists are added to, its ``reach`` replaced.
 - ``id``, ``version``, ``title``, ``source``: the local rubric's own when given.
 """
@@ -34,7 +35,9 @@ def merge(local: Document, base: dict[str, Any]) -> tuple[dict[str, Any], list[P
         if key == "criteria":
             merged[key], found = _criteria(local, base.get(key) or {}, value)
             problems.extend(found)
-        elif key in ("levers", "bands") and isinstance(value, dict):
+        elif key in ("levers", "bands", "packages", "unit_costs", "eric", "waivers") and isinstance(
+            value, dict
+        ):
             merged[key] = _by_key(base.get(key) or {}, value)
         elif key in ("phrases",) and isinstance(value, dict):
             groups = dict(base.get(key) or {})

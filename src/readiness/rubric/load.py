@@ -17,7 +17,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from readiness.checks import REGISTRY
-from readiness.checks.base import Check, Context, Instrument, Negation, Params, Phrase
+from readiness.checks.base import Check, Context, Instrument, Negation, Params, Phrase, UnitCost
 from readiness.errors import InputError, Problem
 from readiness.load.document import Document
 from readiness.load.parse import load_yaml
@@ -26,7 +26,7 @@ from readiness.load.validate import ordered, problems_from_errors, validate_docu
 from readiness.rubric.extend import check_extends, merge
 from readiness.rubric.files import DEFAULT, default_document
 from readiness.rubric.models import CriterionModel, RubricModel
-from readiness.rubric.rubric import Bands, Criterion, Lever, Rubric
+from readiness.rubric.rubric import Bands, Criterion, Lever, Package, PackageCost, Rubric
 from readiness.wording import suggest
 
 
@@ -127,7 +127,22 @@ def _cross_check(
 ) -> None:
     """Levers, phrase lists and judged texts that criteria name must exist."""
     path: tuple[str, ...]
+    for pid, package in model.packages.items():
+        for name in package.eric:
+            if name not in model.eric:
+                path = ("packages", pid, "eric")
+                guess = suggest(name, list(model.eric))
+                problems.append(_problem(doc, path, f"'{name}' is not in the eric glossary", guess))
+        if package.cost.unit not in model.unit_costs:
+            path = ("packages", pid, "cost", "unit")
+            guess = suggest(package.cost.unit, list(model.unit_costs))
+            message = f"unknown unit cost '{package.cost.unit}'"
+            problems.append(_problem(doc, path, message, guess))
     for cid, entry in model.criteria.items():
+        if entry.package is not None and entry.package not in model.packages:
+            path = ("criteria", cid, "package")
+            guess = suggest(entry.package, list(model.packages))
+            problems.append(_problem(doc, path, f"unknown package '{entry.package}'", guess))
         if entry.lever not in model.levers:
             guess = suggest(entry.lever, list(model.levers))
             path = ("criteria", cid, "lever")
@@ -166,6 +181,18 @@ def _rubric(model: RubricModel, bound: dict[str, tuple[Check[Any], Params]], ori
         criteria=tuple(criteria),
         disabled=tuple(cid for cid, entry in model.criteria.items() if not entry.enabled),
         context=_context(model),
+        packages=tuple(
+            Package(
+                pid,
+                pk.title,
+                pk.description,
+                pk.when,
+                pk.owner,
+                tuple((name, model.eric.get(name, "")) for name in pk.eric),
+                PackageCost(pk.cost.people, pk.cost.hours, pk.cost.unit, pk.cost.basis),
+            )
+            for pid, pk in model.packages.items()
+        ),
         sha256=_digest(model, criteria),
         origin=origin,
     )
@@ -186,6 +213,10 @@ def _context(model: RubricModel) -> Context:
             connecting=frozenset(w.lower() for w in model.negation.connecting),
             reach=model.negation.reach,
         ),
+        unit_costs={
+            key: UnitCost(c.amount, c.what, c.price_year, c.source)
+            for key, c in model.unit_costs.items()
+        },
     )
 
 
@@ -209,6 +240,7 @@ def _criterion(cid: str, entry: CriterionModel, check: Check[Any], params: Param
         caps_band=entry.caps_band,
         remediation=entry.remediation,
         refs=refs,
+        package=entry.package,
     )
 
 
@@ -243,6 +275,7 @@ def _digest(model: RubricModel, criteria: list[Criterion]) -> str:
             "weight": c.weight,
             "caps_band": c.caps_band,
             "remediation": c.remediation,
+            "package": c.package,
         }
         for c in criteria
     }

@@ -10,6 +10,7 @@ from readiness.plan.types import Text
 __all__ = ["BANDS", "Band"]
 
 LeverId = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9-]*$")]
+UnitCostId = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$")]
 CriterionId = Annotated[str, StringConstraints(pattern=r"^[A-Z][A-Z0-9]*-[0-9]+$")]
 Weight = Annotated[float, Field(ge=0)]
 
@@ -54,6 +55,41 @@ class InstrumentModel(Strict):
     """Where the instrument or measure is published or defined."""
 
 
+class UnitCostModel(Strict):
+    amount: Annotated[float, Field(ge=0)]
+    """In pounds."""
+    what: Text
+    """What it is the cost of, such as an hour of a social worker's time."""
+    price_year: Text
+    """The year its prices are for, such as 2013/14."""
+    source: Text
+    """Where it is published."""
+
+
+class PackageCostModel(Strict):
+    people: Literal["practitioners", "line_managers", "teams", "service_managers"]
+    """Whom the package covers: the plan's headcount it is multiplied by."""
+    hours: Annotated[float, Field(ge=0)]
+    """Hours of the unit cost for each of them that would meet the package's criteria."""
+    unit: Text
+    """The unit cost it is priced at (a key of unit_costs)."""
+    basis: Text
+    """How the hours are made up, in words."""
+
+
+class PackageModel(Strict):
+    title: Text
+    """What to commission, in commissioning language."""
+    description: Text
+    """What to buy, and what a good provider offers."""
+    when: Literal["before-first-wave", "during-rollout", "to-sustain"]
+    owner: Literal["implementation-lead", "service-manager", "commissioner"]
+    """Who the plan names for this area, by role (else the plan's owner)."""
+    eric: list[Text] = []
+    """ERIC implementation strategies it uses (names in the rubric's eric glossary)."""
+    cost: PackageCostModel
+
+
 class WaiverRulesModel(Strict):
     max_months: Annotated[int, Field(ge=0, le=120)] = 12
     """How far past the audit date a waiver may run and still be honoured."""
@@ -80,6 +116,8 @@ class CriterionModel(Strict):
     caps_band: Band | None = None
     remediation: Text
     refs: RefsModel = RefsModel()
+    package: LeverId | None = None
+    """The commissioning package that closes this criterion's gap (none: a fix to the plan)."""
     enabled: bool = True
 
 
@@ -98,4 +136,7 @@ class RubricModel(Strict):
     negation: NegationModel = NegationModel()
     phrases: dict[LeverId, list[PhraseModel]] = {}
     instruments: list[InstrumentModel] = []
+    unit_costs: dict[UnitCostId, UnitCostModel] = {}
+    eric: dict[Text, Text] = {}
+    packages: dict[LeverId, PackageModel] = {}
     criteria: dict[CriterionId, CriterionModel]

@@ -17,6 +17,26 @@ class Lever(NamedTuple):
     summary: str | None
 
 
+class PackageCost(NamedTuple):
+    people: str
+    hours: float
+    unit: str
+    basis: str
+
+
+class Package(NamedTuple):
+    """What to commission to close a group of gaps: described, timed, owned and priced."""
+
+    id: str
+    title: str
+    description: str
+    when: str
+    owner: str
+    eric: tuple[tuple[str, str], ...]
+    """ERIC strategies it uses: (name, definition)."""
+    cost: PackageCost
+
+
 class Criterion(NamedTuple):
     id: str
     lever: str
@@ -30,6 +50,7 @@ class Criterion(NamedTuple):
     caps_band: Band | None
     remediation: str
     refs: dict[str, tuple[str, ...]]
+    package: str | None = None
 
 
 class Bands(NamedTuple):
@@ -52,6 +73,7 @@ class Rubric(NamedTuple):
     disabled: tuple[str, ...]
     """Criteria the rubric switches off (``enabled: false``): waivers may still name them."""
     context: Context
+    packages: tuple[Package, ...]
     sha256: str
     origin: str
     """Where the rubric came from: 'default' or the file's path."""
@@ -62,3 +84,6 @@ class Rubric(NamedTuple):
 
     def criterion(self, criterion_id: str) -> Criterion | None:
         return next((c for c in self.criteria if c.id == criterion_id), None)
+
+    def package(self, package_id: str | None) -> Package | None:
+        return next((p for p in self.packages if p.id == package_id), None)
