@@ -129,15 +129,15 @@ FD01_PAID = [
     pytest.param(
         {"standards": {"coaching": {**COACHING, "funded_by": ["Five-day course"]}},
          **lines(line("Five-day course", "training", 25_000))},
-        NOT_MET, (NOTHING_PAID, "Nothing in the budget pays for coaching."), id="funded-by-a-training-line-not-met"),
+        NOT_MET, (NOTHING_PAID, "The budget lines named for coaching are training or other spending, not support."), id="funded-by-a-training-line-not-met"),
     pytest.param(
         {"standards": {"coaching": {**COACHING, "funded_by": ["Five-day course"]}},
          **lines(line("Five-day course", "training", 25_000), line("Coaching", "coaching", 25_000))},
-        NOT_MET, ("Nothing in the budget pays for coaching.",), id="funded-by-wins-over-the-category"),
+        NOT_MET, ("The budget lines named for coaching are training or other spending",), id="funded-by-wins-over-the-category"),
     pytest.param(
         {"standards": {"coaching": {**COACHING, "funded_by": ["Coaching"]}},
          **lines(line("Coaching", "other", 25_000))},
-        NOT_MET, ("Nothing in the budget pays for coaching.",), id="funded-by-an-other-line-not-met"),
+        NOT_MET, ("The budget lines named for coaching are training or other spending",), id="funded-by-an-other-line-not-met"),
     pytest.param(
         {"standards": {"coaching": COACHING, "supervision": {**SUPERVISION, "existing": True}},
          **lines(line("Coaching", "coaching", 25_000))},
@@ -267,12 +267,13 @@ PROTECTED = {"workforce": {"practitioners": 10}}
 
 # fmt: off
 FD01_PROTECTED = [
-    pytest.param({"managers": {"protected_time": {"hours_per_month": 2, "backfill": 30_000}}}, PARTIAL, ("The plan pays for protected time after the training.",), id="backfill-money-pays"),
+    pytest.param({"managers": {"protected_time": {"hours_per_month": 2, "backfill": 30_000}}}, NOT_MET, ("Nothing in the budget pays for protected time.",), id="backfill-money-without-a-budget-line-does-not-pay"),
     pytest.param({"managers": {"protected_time": {"hours_per_month": 2}}, **lines(line("Relief cover", "backfill", 30_000))}, PARTIAL, ("pays for protected time",), id="backfill-line-pays"),
-    pytest.param({"managers": {"protected_time": {"hours_per_month": 2, "backfill": 100}}}, NOT_MET, ("protected time (GBP 100 against about GBP 28,800",), id="too-little-backfill-not-met"),
+    pytest.param({"managers": {"protected_time": {"hours_per_month": 2}}, **lines(line("Relief cover", "backfill", 100))}, NOT_MET, ("protected time (GBP 100 against about GBP 28,800",), id="too-little-backfill-not-met"),
     pytest.param({"managers": {"protected_time": {"hours_per_month": 2}}}, NOT_MET, ("Nothing in the budget pays for protected time.",), id="no-cover-not-met"),
     pytest.param({"managers": {"protected_time": {"backfill": 30_000}}}, NOT_MET, (NOTHING_PAID,), id="cover-without-hours-is-not-protected-time"),
-    pytest.param({"managers": {"protected_time": {"hours_per_month": 2, "backfill": 30_000}}, "standards": {"coaching": COACHING}, **lines(line("Coaching", "coaching", 5_000))}, MET, ("pays for coaching and protected time",), id="with-coaching-met"),
+    pytest.param({"managers": {"protected_time": {"hours_per_month": 2}}, "standards": {"coaching": COACHING}, **lines(line("Coaching", "coaching", 5_000), line("Relief cover", "backfill", 30_000))}, MET, ("pays for coaching and protected time",), id="with-coaching-met"),
+    pytest.param({"managers": {"protected_time": {"hours_per_month": 0.5}}, **lines(line("Relief cover", "backfill", 30_000))}, NOT_MET, ("pays for no support",), id="under-an-hour-a-month-is-not-support"),
 ]
 # fmt: on
 
@@ -550,7 +551,7 @@ FD04 = [
     pytest.param(lasting("2027-01-15", coaching={"months": 6}, supervision={"frequency": "monthly", "existing": True}), PARTIAL, ("6 months", "(coaching)"), id="existing-supervision-is-not-the-longest"),
     pytest.param(lasting(supervision={"frequency": "monthly", "existing": True}), NOT_MET, (NOT_PAID, "already runs"), id="existing-supervision-not-met"),
     pytest.param(lasting(cpd={"frequency": "termly", "existing": True}, coaching={"months": 12, "existing": True}), NOT_MET, (NOT_PAID,), id="existing-cpd-and-coaching-not-met"),
-    pytest.param(lasting(funded=False, coaching={"frequency": "monthly", "months": 24}), NOT_MET, (NOT_PAID, "nothing in the budget pays for it"), id="unfunded-coaching-not-met"),
+    pytest.param(lasting(funded=False, coaching={"frequency": "monthly", "months": 24}), NOT_MET, (NOT_PAID, "the budget pays too little or nothing for it"), id="unfunded-coaching-not-met"),
     pytest.param(lasting(cpd={"frequency": "termly"}), NOT_MET, (NOT_PAID,), id="cpd-without-funded-by-not-met"),
     pytest.param({"standards": {"cpd": {"frequency": "termly", "funded_by": ["Course"]}}, **lines(line("Course", "training", 9_000))}, NOT_MET, (NOT_PAID,), id="cpd-funded-by-training-not-met"),
     pytest.param(lasting(supervision={"frequency": "none"}, cpd={"frequency": "once"}), NO_EVIDENCE, ("no coaching, supervision or CPD",), id="never-and-once-do-not-count"),
@@ -617,3 +618,13 @@ def test_fd05_sustainability(rubric, sections, outcome, says):
     expect(
         judge(rubric, "FD-05", make_plan(**sections)), outcome, *says, paths=[("sustainability",)]
     )
+
+
+def test_fd04_does_not_count_support_the_budget_is_too_small_to_buy(rubric):
+    # monthly coaching for 100 practitioners for 24 months costs about GBP 44,000 (20 minutes
+    # of a coach at GBP 55 an hour): GBP 1 cannot buy it, so it is not support that lasts
+    plan = make_plan(
+        standards={"coaching": {"frequency": "monthly", "months": 24}},
+        **lines(line("Coaching", "coaching", 1)),
+    )
+    expect(judge(rubric, "FD-04", plan), NOT_MET, "pays too little or nothing")

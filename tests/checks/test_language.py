@@ -386,7 +386,7 @@ def test_distant_negation_does_not_protect(rubric, text, text_found):
         pytest.param("We will minimise the use of seclusion.", id="minimise-the-use-of"),
         pytest.param("We will minimize the use of restraint.", id="minimize"),
         pytest.param("End restraint in our homes.", id="end"),
-        pytest.param("The plan ends restraint and seclusion.", id="ends-a-list"),
+        pytest.param("The plan will end restraint and seclusion.", id="end-a-list"),
         pytest.param("A reduction in restraint across the homes.", id="reduction-in"),
         pytest.param("We are phasing out seclusion.", id="phasing-out"),
         pytest.param("We will eliminate restraint.", id="eliminate"),

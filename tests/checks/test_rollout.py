@@ -402,7 +402,7 @@ def test_whole_service_without_rationale_or_funded_support_is_judged_as_staged(r
     expect(judge(rubric, "RP-04", plan), NO_EVIDENCE, "whether the first wave volunteers")
 
 
-def test_whole_service_does_not_excuse_champions_or_exit_criteria(rubric):
+def test_whole_service_does_not_excuse_champions_but_explains_its_one_wave(rubric):
     plan = make_plan(**whole_service())
     expect(judge(rubric, "RP-05", plan), NO_EVIDENCE, "champions")
-    expect(judge(rubric, "RP-06", plan), NO_EVIDENCE, "One wave only")
+    expect(judge(rubric, "RP-06", plan), NOT_APPLICABLE, "whole-service model")

@@ -156,3 +156,22 @@ def test_a_bare_name_is_a_person_without_a_role() -> None:
     assert plan.managers
     assert plan.managers.leads
     assert (plan.managers.leads[0].name, plan.managers.leads[0].role) == ("007", None)
+
+
+def test_a_comma_that_splits_a_flow_value_gets_a_quoting_hint() -> None:
+    text = HEAD + (
+        "managers:\n  sessions:\n"
+        "    - {date: 2026-10-01, attendees: [provider], about: Protected time, cover and waves}\n"
+    )
+    with pytest.raises(InputError) as caught:
+        parse_plan(text, "plan.yaml")
+    (problem,) = caught.value.problems
+    assert problem.message == "unknown key 'cover and waves' in managers.sessions[0]"
+    assert problem.hint == (
+        'a comma inside {...} ends a value: quote the value: about: "Protected time, cover and waves"'
+    )
+
+
+def test_a_misspelt_key_still_gets_its_suggestion_not_the_quoting_hint() -> None:
+    found = problems(HEAD + "managers: {leads: [A], practice mapping: x}\n")
+    assert "unknown key 'practice mapping'" in found[0][2]

@@ -4,6 +4,7 @@ text taken out of the data so that a placeholder is never evidence."""
 from __future__ import annotations
 
 import copy
+import json
 import time
 
 import pytest
@@ -13,7 +14,14 @@ from hypothesis import strategies as st
 from readiness.errors import InputError
 from readiness.load.parse import load_yaml
 from readiness.load.scalars import YamlInt
-from readiness.plan.examples import Example, drop_todo_text, find_examples
+from readiness.plan.examples import (
+    Example,
+    drop_examples,
+    drop_todo_text,
+    find_examples,
+    is_todo,
+    scan,
+)
 from readiness.plan.models import Plan
 
 HEAD = """readiness: 1
@@ -64,9 +72,69 @@ def test_todo_text_is_found_at_any_depth_in_file_order() -> None:
 
 
 def test_text_that_only_mentions_todo_is_not_an_example() -> None:
-    assert found("a: Nothing TODO here\nb: [TODOS are done, 12]\nc: 'x: TODO'\n") == [
-        (2, 5, "b", "TODOS are done")
-    ]
+    text = "a: Nothing TODO here\nb: [TODOS are done, 12]\nc: 'x: TODO'\nd: Todorova # todos\n"
+    assert found(text + "e: Anna   # Todorova's deputy\n# Today we agreed this\n") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "TODO",
+        "todo",
+        "  ToDo: more",
+        "TODO: a title",
+        "TODO - the lead",
+        "todo write the group",
+        "TODO.",
+        "[TODO]",
+        "[todo] the approach",
+        "(TODO)",
+        "TO DO",
+        "TO DO the title",
+        "To do:",
+        "to do",
+        "To-do: the lead",
+        "TBC",
+        "tbc: the date",
+        "TBD",
+        "TBD.",
+        "FIXME",
+        "fixme: the group",
+        "XXX",
+        "XXX: the council",
+        "\ttodo",
+    ],
+)
+def test_to_do_words_are_text_still_to_write(text: str) -> None:
+    assert is_todo(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Todorova and Hale mapped practice",
+        "Todorova",
+        "Today we start",
+        "Tbilisi office",
+        "Toddlers' group",
+        "TODOS are done",
+        "Todo's cafe",
+        "To do so, the council pays for cover",
+        "To do this well takes time",
+        "to donate",
+        "Tbcs",
+        "fixmen",
+        "XXX Council",
+        "xxxl",
+        "Nothing TODO here",
+        "The TBC items",
+        "",
+        "   ",
+    ],
+)
+def test_names_and_sentences_are_never_to_do_text(text: str) -> None:
+    assert not is_todo(text)
+    assert found(f"a: {json.dumps(text)}\nb: [{json.dumps(text)}]\n") == []
 
 
 def test_long_text_is_cut_short() -> None:
@@ -236,17 +304,10 @@ def test_todo_text_goes_from_optional_keys_and_lists_of_text() -> None:
             "end": "2027-12-31",
         },
         "workforce": {"practitioners": 10},
-        "rollout": {
-            "cohorts": [
-                {"name": "TODO", "size": 3, "start": "2027-02-01", "exit_criteria": ["Real"]},
-                {"name": "W2", "size": 3, "start": "2027-03-01"},
-            ]
-        },
-        "managers": {
-            "leads": [{"name": "TODO: name", "role": "service-manager"}],
-            "practice_mapping": "Done by mapping",
-            "governance": {},
-        },
+        # a required key's TODO text takes its list item (or optional section) with it, and a
+        # list or section with nothing left goes too
+        "rollout": {"cohorts": [{"name": "W2", "size": 3, "start": "2027-03-01"}]},
+        "managers": {"practice_mapping": "Done by mapping"},
         "narrative": {"risks": "Real risks"},
         "unknown": "TODO: reported by validation",
     }
@@ -323,4 +384,9 @@ def test_any_text_gives_examples_with_real_positions(text: str) -> None:
         assert 1 <= example.line <= len(lines)
         assert 1 <= example.column <= len(lines[example.line - 1]) + 1
         assert len(example.text) <= 60
-    drop_todo_text(doc.data, Plan)
+    found = scan(doc)
+    assert found.examples == result
+    dropped = drop_examples(doc.data, Plan, found.values)
+    if isinstance(doc.data, dict):  # required keys with nothing above them always stay
+        assert isinstance(dropped, dict)
+        assert {"readiness", "plan", "workforce"} & doc.data.keys() <= dropped.keys()

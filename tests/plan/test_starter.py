@@ -11,11 +11,15 @@ from datetime import date
 
 import pytest
 
+from readiness.audit.result import PlanResult
+from readiness.audit.run import AuditOptions, audit_plan
 from readiness.load.validate import known_key
+from readiness.outcomes import Outcome
 from readiness.plan.examples import Example, drop_todo_text, find_examples, is_todo
 from readiness.plan.load import parse_plan
 from readiness.plan.models import Plan
 from readiness.plan.starter import starter_plan
+from readiness.rubric.load import default_rubric
 
 TODAY = date(2027, 1, 15)
 TEXT = starter_plan("plan.yaml", TODAY)
@@ -42,6 +46,36 @@ def make_real(text: str, example: Example) -> str:
             line = line[:indent] + line[indent + 2 :]
     lines[example.line - 1] = line
     return "\n".join(lines)
+
+
+def uncommented(text: str, example: Example) -> str:
+    """The text with a commented-out example's '# ' deleted and its note left in place."""
+    lines = text.split("\n")
+    line = lines[example.line - 1]
+    indent = len(line) - len(line.lstrip())
+    lines[example.line - 1] = line[:indent] + line[indent + 2 :]
+    return "\n".join(lines)
+
+
+COMMENTED = [e for e in EXAMPLES if TEXT.splitlines()[e.line - 1].lstrip().startswith("# ")]
+
+
+def facts(plan: Plan) -> object:
+    """What a plan says: its values, without the keys and sections that hold nothing."""
+
+    def written(value: object) -> object:
+        if isinstance(value, dict):
+            kept = {k: written(v) for k, v in value.items()}
+            return {k: v for k, v in kept.items() if v not in ({}, None)}
+        return [written(v) for v in value] if isinstance(value, list) else value
+
+    return written(plan.model_dump())
+
+
+def audited(text: str) -> PlanResult:
+    rubric = default_rubric()
+    loaded = parse_plan(text, "plan.yaml", rubric.known_ids())
+    return audit_plan(loaded, rubric, AuditOptions(as_of=TODAY))
 
 
 def test_the_starter_validates_as_written() -> None:
@@ -176,3 +210,46 @@ def test_the_path_in_the_header_stays_one_plain_comment(path: str, shown: str) -
     text = starter_plan(path, TODAY)
     assert shown in text
     assert examples(text) == EXAMPLES
+
+
+@pytest.mark.parametrize("example", COMMENTED, ids=[f"{e.line}-{e.key}" for e in COMMENTED])
+def test_an_example_uncommented_with_its_note_left_in_place_is_no_evidence(
+    example: Example,
+) -> None:
+    edited = uncommented(TEXT, example)
+    loaded = parse_plan(edited, "plan.yaml")
+    assert tuple(example.key.split(".")) in loaded.doc.values  # the value is live ...
+    assert loaded.examples == EXAMPLES  # ... still listed ...
+    assert facts(loaded.plan) == facts(parse_plan(TEXT, "plan.yaml").plan)  # ... and is no fact
+
+
+def test_every_example_uncommented_with_its_note_left_in_place_is_no_evidence() -> None:
+    edited = TEXT
+    for example in COMMENTED:
+        edited = uncommented(edited, example)
+    assert len(COMMENTED) == 76
+    assert find_examples(parse_plan(edited, "plan.yaml").doc) == EXAMPLES
+    starter, notes_left = audited(TEXT), audited(edited)
+    assert notes_left.band == starter.band == "training-only"
+    assert notes_left.score <= starter.score
+    counted = (Outcome.MET, Outcome.PARTIAL)
+    for before, after in zip(starter.criteria, notes_left.criteria, strict=True):
+        assert after.outcome not in counted or before.outcome in counted, after
+
+
+def test_every_example_made_real_is_a_plausible_plan() -> None:
+    edited = TEXT
+    for example in EXAMPLES:
+        edited = make_real(edited, example)
+    result = audited(edited)
+    assert result.band in ("developing", "ready")
+    support = next(r for r in result.criteria if r.criterion.id == "FD-01")
+    assert support.outcome == Outcome.MET
+    # every kind of support the examples pay for is priced at a plausible cost
+    assert "Too little" not in support.reason, support.reason
+    for kind in ("coaching", "coaching for line managers", "supervision", "fidelity checks"):
+        assert kind in support.reason.split(" after the training")[0], kind
+    assert "protected time" in support.reason.split(" after the training")[0]
+    assert result.costs is not None
+    per_practitioner = result.costs.total / result.costs.practitioners
+    assert 1_000 <= per_practitioner <= 5_000  # over three years: a local authority's budget

@@ -46,7 +46,7 @@ class _Rules(NamedTuple):
 def _honoured(waiver: Waiver, rules: _Rules) -> str:
     """Why a waiver is not honoured, or '' when it is."""
     if rules.ignore:
-        return "waivers are ignored in this run (--ignore-waivers)"
+        return "this run ignores waivers: --ignore-waivers"
     if waiver.until < rules.as_of:
         return f"the waiver expired on {waiver.until.isoformat()}"
     if waiver.until > rules.latest:

@@ -1,5 +1,7 @@
 """Lever 5, monitor fidelity lightly: for learning, not surveillance."""
 
+from pydantic import Field
+
 from readiness.checks.base import Context, Params, check, met, no_evidence, not_met, partial
 from readiness.checks.language import find_hits, free_text
 from readiness.checks.wording import how_often, plain_list, plural, say_list
@@ -12,10 +14,14 @@ _FIDELITY = ("fidelity",)
 
 class PurposeParams(Params):
     forbidden_uses: list[str]
-    forbidden_readers: list[str]
-    policing: list[str]
+    forbidden_readers: list[str] = Field(default_factory=list)
+    policing: list[str] = Field(default_factory=list)
     """Phrase lists whose phrases, used in the fidelity section's text, describe checks built
     to police (graded, unannounced, at appraisal), whatever the purpose says."""
+    not_met_min_hits: int = 2
+    """Policing phrases that make it not met; fewer (but one or more) make it partly met."""
+    heavy_methods: list[str] = Field(default_factory=list)
+    """Methods that, alone and for assurance, check up on practitioners rather than support them."""
 
 
 def _structure(fidelity: Fidelity, params: PurposeParams) -> list[str]:
@@ -56,9 +62,20 @@ def fidelity_purpose(plan: Plan, params: PurposeParams, ctx: Context) -> Finding
     heavy = _structure(fidelity, params)
     phrases = tuple(p for group in params.policing for p in ctx.phrases.get(group, ()))
     hits, total = find_hits(list(free_text(plan, "fidelity")), phrases, ctx.negation)
+    described = ""
     if total:
         shown = say_list([f"'{h.found}'" for h in hits[:3]])
-        heavy.append(f"the plan describes its checks as {shown}")
+        described = f"the plan describes its checks as {shown}"
+        if total >= params.not_met_min_hits:
+            heavy.append(described)
+    methods = fidelity.methods or []
+    if (
+        fidelity.purpose == "assurance"
+        and methods
+        and all(m in params.heavy_methods for m in methods)
+        and not fidelity.observation_consented
+    ):
+        heavy.append(f"checks for assurance rely only on {plain_list(methods)}")
     if heavy:
         said = say_list(heavy)
         return not_met(
@@ -75,6 +92,12 @@ def fidelity_purpose(plan: Plan, params: PurposeParams, ctx: Context) -> Finding
         )
     if fidelity.purpose == "performance-management":
         return not_met("Fidelity checks are for performance management, not learning.", *paths)
+    if described:
+        return partial(
+            f"{described[:1].upper()}{described[1:]}: that reads as policing practice.",
+            *paths,
+            hits=tuple(hits),
+        )
     if fidelity.purpose == "learning":
         return met("Fidelity checks are for learning, and not used to manage performance.", *paths)
     if fidelity.purpose == "assurance":
@@ -110,8 +133,8 @@ def fidelity_frequency(plan: Plan, params: FidelityFrequencyParams, ctx: Context
 
 class MethodParams(Params):
     light: list[str]
-    light_when_consented: list[str]
-    max_feedback_days: int
+    light_when_consented: list[str] = Field(default_factory=list)
+    max_feedback_days: int = 30
 
 
 @check(

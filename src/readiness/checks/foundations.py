@@ -21,6 +21,7 @@ from readiness.checks.base import (
 from readiness.checks.support import (
     CONTACT_HOUR,
     NOT_SUPPORT,
+    Dose,
     Pricing,
     Support,
     commissioned,
@@ -42,8 +43,9 @@ from readiness.plan.types import add_months, per_year, timepoint_months
 
 class MixParams(Params):
     met_min: int
-    min_cover_percent: float
-    pricing: Pricing
+    min_cover_percent: float = 50
+    pricing: Pricing = Pricing()
+    dose: Dose = Dose()
 
 
 @check(
@@ -61,10 +63,11 @@ class MixParams(Params):
 )
 def support_mix(plan: Plan, params: MixParams, ctx: Context) -> Finding:
     """Support after training that the plan pays for, at a price it could buy it for."""
-    found = list(supports(plan))
+    found = list(supports(plan, dose=params.dose))
     bought = [s for s in found if s.state == "funded"]
     existing = [s.kind.name for s in found if s.state == "existing"]
     unpaid = [s.kind.name for s in found if s.state == "unfunded"]
+    training = [s.kind.name for s in found if s.state == "training"]
     paths = [s.kind.path for s in bought] + [
         ("budget", "lines", i) for s in bought for i in s.lines
     ]
@@ -74,6 +77,11 @@ def support_mix(plan: Plan, params: MixParams, ctx: Context) -> Finding:
         aside += f" {_cap(say_list(existing))} already {runs} as usual: not bought by this plan."
     if unpaid:
         aside += f" Nothing in the budget pays for {say_list(unpaid)}."
+    if training:
+        aside += (
+            f" The budget lines named for {say_list(training)} are training or other spending, "
+            "not support."
+        )
     if not bought:
         return not_met(
             "The plan pays for no support after the training (coaching, supervision, fidelity "
@@ -90,6 +98,13 @@ def support_mix(plan: Plan, params: MixParams, ctx: Context) -> Finding:
             *paths,
         )
     said = f"The plan pays for {say_list(counted)} after the training."
+    if not priced_in_pounds(plan) and params.min_cover_percent:
+        currency = plan.budget.currency if plan.budget else "GBP"
+        return partial(
+            f"{said} The budget is in {currency}, which readiness cannot price against "
+            f"published unit costs, so this can be at most partly met.{aside}",
+            *paths,
+        )
     if len(counted) >= params.met_min:
         return met(f"{said}{aside}", *paths)
     return partial(f"{said} It needs at least {params.met_min} kinds of support.{aside}", *paths)
@@ -228,6 +243,19 @@ def dates_in_period(plan: Plan, params: NoParams, ctx: Context) -> Finding:
 class DurationParams(Params):
     met_min_months: int
     partial_min_months: int
+    min_cover_percent: float = 50
+    pricing: Pricing = Pricing()
+
+
+def _paid_enough(plan: Plan, path: KeyPath, params: DurationParams, ctx: Context) -> bool:
+    """Support the plan pays for at a price that could buy it (as FD-01 prices it)."""
+    if not commissioned(plan, path):
+        return False
+    if not priced_in_pounds(plan) or CONTACT_HOUR not in ctx.unit_costs:
+        return True
+    found = [s for s in supports(plan) if s.kind.path == path and s.state == "funded"]
+    groups = costed(plan, found, params.pricing, ctx.unit_costs)
+    return all(g.cost <= 0 or percent(g.paid, g.cost) >= params.min_cover_percent for g in groups)
 
 
 @check(
@@ -247,7 +275,7 @@ def support_duration(plan: Plan, params: DurationParams, ctx: Context) -> Findin
     standards = plan.standards
     spans: list[tuple[int, str, KeyPath]] = []
     coaching = standards.coaching if standards else None
-    if coaching and coaching.months and commissioned(plan, ("standards", "coaching")):
+    if coaching and coaching.months and _paid_enough(plan, ("standards", "coaching"), params, ctx):
         spans.append((coaching.months, "coaching", ("standards", "coaching", "months")))
     to_end = max(0, months_between(first, plan.plan.end + timedelta(days=1)))
     described = bool(coaching and coaching.months)
@@ -255,13 +283,13 @@ def support_duration(plan: Plan, params: DurationParams, ctx: Context) -> Findin
         section = getattr(standards, name, None) if standards else None
         if section is not None and per_year(section.frequency) > 0:
             described = True
-            if commissioned(plan, ("standards", name)):
+            if _paid_enough(plan, ("standards", name), params, ctx):
                 label = "supervision" if name == "supervision" else "CPD"
                 spans.append((to_end, f"ongoing {label} to the plan's end", ("standards", name)))
     if not spans and described:
         return not_met(
             "The plan pays for no coaching, supervision or CPD after the training: what it "
-            "describes already runs, or nothing in the budget pays for it.",
+            "describes already runs, or the budget pays too little or nothing for it.",
             ("standards",),
             ("budget", "lines"),
         )

@@ -30,7 +30,7 @@ _LM = ("line_managers",)
 class TrainedParams(Params):
     met_min_percent: float
     partial_min_percent: float
-    min_hours: float
+    min_hours: float = 12
 
 
 @check(

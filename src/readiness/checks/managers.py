@@ -43,7 +43,7 @@ class InvolvementParams(Params):
     required: list[str]
     met_min_kinds: int
     partial_min_kinds: int
-    min_sessions: int
+    min_sessions: int = 2
 
 
 def _codesign(plan: Plan) -> list[int]:
@@ -79,7 +79,7 @@ def manager_involvement(plan: Plan, params: InvolvementParams, ctx: Context) -> 
     if missing and outcome is Outcome.MET:
         return partial(f"{figures}, but not {plain_list(missing, 'or')}.", *paths)
     if outcome is Outcome.MET and len(held) < params.min_sessions:
-        shown = plural(len(held), "co-design session")
+        shown = plural(len(held), "co-design session") if held else "no co-design sessions"
         return partial(
             f"{figures}, but the plan records {shown} with a service manager before it starts "
             f"(managers.sessions); at least {params.min_sessions} show the words are true.",

@@ -3,6 +3,8 @@
 import re
 from functools import lru_cache
 
+from pydantic import Field
+
 from readiness.checks.base import (
     Context,
     Instrument,
@@ -26,20 +28,33 @@ from readiness.plan.types import timepoint_months
 
 class FollowUpParams(Params):
     min_follow_up_months: float
+    satisfaction_words: list[str] = Field(default_factory=list)
+    """Words in a measure's name that mark a satisfaction or confidence survey when the plan
+    does not give its ``kind`` ("confidence survey", "feedback form")."""
 
 
 def _measures(plan: Plan) -> list[Measure] | None:
     return plan.standards.outcome_measures if plan.standards else None
 
 
-def _outcomes(plan: Plan) -> tuple[list[tuple[int, Measure]] | None, str]:
+def _satisfaction(measure: Measure, words: list[str]) -> bool:
+    """A satisfaction or confidence survey: by its kind, or by its name when the kind is not
+    given."""
+    if measure.kind is not None:
+        return measure.kind == "satisfaction"
+    name = measure.name.casefold()
+    return any(word.casefold() in name for word in words)
+
+
+def _outcomes(plan: Plan, params: FollowUpParams) -> tuple[list[tuple[int, Measure]] | None, str]:
     """The measures that can show impact (not satisfaction or confidence surveys), by their
     place in the list, and a note on any left out."""
     measures = _measures(plan)
     if measures is None:
         return None, ""
-    kept = [(i, m) for i, m in enumerate(measures) if m.kind != "satisfaction"]
-    left = [m.name for m in measures if m.kind == "satisfaction"]
+    words = params.satisfaction_words
+    kept = [(i, m) for i, m in enumerate(measures) if not _satisfaction(m, words)]
+    left = [m.name for m in measures if _satisfaction(m, words)]
     note = ""
     if left:
         verb = "is a satisfaction survey" if len(left) == 1 else "are satisfaction surveys"
@@ -60,7 +75,7 @@ _MEASURES = ("standards", "outcome_measures")
 @check("measure_timepoints", FollowUpParams, reads=("standards.outcome_measures",))
 def measure_timepoints(plan: Plan, params: FollowUpParams, ctx: Context) -> Finding:
     """Outcome measures taken before and after, to show impact."""
-    measures, note = _outcomes(plan)
+    measures, note = _outcomes(plan, params)
     if measures is None:
         return no_evidence("The plan has no outcome measures.", _MEASURES)
     full = [(i, m) for i, m in measures if all(_has_pre_post(m, params.min_follow_up_months))]
@@ -107,7 +122,7 @@ _FOCUS = {
 @check("child_measure", FollowUpParams, reads=("standards.outcome_measures",))
 def child_measure(plan: Plan, params: FollowUpParams, ctx: Context) -> Finding:
     """A measure of outcomes for children and families, before and after."""
-    found, left_out = _outcomes(plan)
+    found, left_out = _outcomes(plan, params)
     if found is None:
         return no_evidence("The plan has no outcome measures.", _MEASURES)
     measures = dict(found)

@@ -282,6 +282,11 @@ def exit_criteria(plan: Plan, params: NoParams, ctx: Context) -> Finding:
     if not cohorts:
         return no_evidence(_NO_WAVES, _COHORTS)
     if len(cohorts) == 1:
+        if plan.rollout and plan.rollout.model == "whole-service" and plan.rollout.rationale:
+            return not_applicable(
+                "One wave: a whole-service model, and the plan says why.",
+                ("rollout", "rationale"),
+            )
         if plan.rollout and plan.rollout.notes:
             return not_applicable(
                 "One wave only, and the rollout notes say why.", ("rollout", "notes")

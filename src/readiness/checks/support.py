@@ -26,7 +26,7 @@ from readiness.plan.types import per_year
 NOT_SUPPORT = ("training", "other")
 """Budget categories that are not implementation support."""
 
-State = Literal["funded", "existing", "unfunded"]
+State = Literal["funded", "existing", "unfunded", "training"]
 
 
 class Kind(NamedTuple):
@@ -63,16 +63,26 @@ def section_at(plan: Plan, path: KeyPath) -> Funded | None:
     return value if isinstance(value, Funded) else None
 
 
-def in_place(section: Funded | None) -> bool:
-    """A support counts when the plan describes it (not only notes or funding) and it recurs."""
+class Dose(Params):
+    """The least support that counts: sessions in all, and protected hours a month."""
+
+    min_sessions: float = 4
+    min_protected_hours: float = 1
+
+
+def in_place(section: Funded | None, dose: Dose | None = None) -> bool:
+    """A support counts when the plan describes it (not only notes or funding), it recurs, and
+    (with ``dose``) it reaches the least that could change practice."""
     if section is None:
         return False
     if isinstance(section, ProtectedTime):
-        return bool(section.hours_per_month)
-    if (
-        getattr(section, "frequency", None) in ("none", "once")
-        or getattr(section, "months", 1) == 0
-    ):
+        return (section.hours_per_month or 0) >= (dose.min_protected_hours if dose else 1e-9)
+    frequency = getattr(section, "frequency", None)
+    months = getattr(section, "months", None)
+    if frequency in ("none", "once") or months == 0:
+        return False
+    sessions = per_year(frequency) * months / 12 if frequency and months is not None else None
+    if dose is not None and sessions is not None and sessions < dose.min_sessions:
         return False
     ignored = ("notes", "funded_by", "existing")
     return any(v is not None for k, v in section if k not in ignored)
@@ -96,17 +106,20 @@ def funding(plan: Plan, kind: Kind, section: Funded) -> tuple[State, tuple[int, 
     if section.funded_by is not None:
         named = {item_key(name) for name in section.funded_by}
         found = tuple(i for i, item, _, amount in lines if item_key(item) in named and amount > 0)
+        if not found and named:
+            return "training", ()  # the lines it names are training or other, not support
     else:
         found = tuple(i for i, _, cat, amount in lines if cat == kind.category and amount > 0)
-    backfill = isinstance(section, ProtectedTime) and bool(section.backfill)
-    return ("funded" if found or backfill else "unfunded"), found
+    return ("funded" if found else "unfunded"), found
 
 
-def supports(plan: Plan, kinds: tuple[Kind, ...] = KINDS) -> Iterator[Support]:
+def supports(
+    plan: Plan, kinds: tuple[Kind, ...] = KINDS, dose: Dose | None = None
+) -> Iterator[Support]:
     """Each support the plan describes and that recurs, with how it is paid for."""
     for kind in kinds:
         section = section_at(plan, kind.path)
-        if section is not None and in_place(section):
+        if section is not None and in_place(section, dose):
             state, lines = funding(plan, kind, section)
             yield Support(kind, section, state, lines)
 
@@ -122,11 +135,11 @@ def commissioned(plan: Plan, path: KeyPath) -> bool:
 class Pricing(Params):
     """Minutes of a coach's, supervisor's, facilitator's or reviewer's time per session."""
 
-    coaching_minutes: float
-    manager_coaching_minutes: float
-    supervision_minutes: float
-    reflective_practice_minutes: float
-    fidelity_minutes_per_practitioner: float
+    coaching_minutes: float = 20
+    manager_coaching_minutes: float = 60
+    supervision_minutes: float = 90
+    reflective_practice_minutes: float = 90
+    fidelity_minutes_per_practitioner: float = 15
 
 
 STAFF_HOUR, CONTACT_HOUR = "staff_hour", "contact_hour"
@@ -139,11 +152,18 @@ def _end(plan: Plan) -> date:
 
 
 def waves(plan: Plan) -> list[tuple[int, date]]:
-    """The practitioners each wave brings in, and when; everyone at once without waves."""
+    """The practitioners each wave brings in, and when; everyone at once without waves.
+
+    Practitioners in scope that no wave names are taken to join with the last wave: support
+    is priced for the whole workforce the plan is for, not only the waves it lists."""
     cohorts = plan.rollout.cohorts if plan.rollout and plan.rollout.cohorts else None
     if not cohorts:
         return [(plan.workforce.practitioners, plan.plan.start)]
-    return [(c.size, c.start) for c in cohorts]
+    found = [(c.size, c.start) for c in cohorts]
+    rest = plan.workforce.practitioners - sum(size for size, _ in found)
+    if rest > 0:
+        found.append((rest, max(start for _, start in found)))
+    return found
 
 
 def _months(start: date, end: date, cap: float | None = None) -> float:
@@ -209,15 +229,15 @@ def costed(
     out = []
     for group in sorted(groups, key=lambda g: bought.index(g[0])):
         group.sort(key=bought.index)
+        # only budget lines are money the plan puts against support (protected_time.backfill
+        # is a figure the plan states, not a line of its budget)
         money = sum(lines[i].amount for i in sorted({i for s in group for i in s.lines}))
-        # protected time's own backfill money is usually the backfill line written again
-        backfill = [s.section.backfill or 0 for s in group if isinstance(s.section, ProtectedTime)]
-        money = max([money, *backfill])
         cost = sum(price(plan, s, pricing, costs) for s in group)
         out.append(Costed(tuple(group), cost, money))
     return out
 
 
 def priced_in_pounds(plan: Plan) -> bool:
-    currency = plan.budget.currency if plan.budget else "GBP"
-    return currency.strip().upper() in ("GBP", "£")
+    """Whether the budget is in pounds sterling (GBP, £, pounds, sterling), so it can be priced."""
+    currency = (plan.budget.currency if plan.budget else "GBP").upper()
+    return any(word in currency for word in ("GBP", "£", "POUND", "STERLING"))

@@ -9,8 +9,13 @@ from readiness.plan.vocabulary import plain
 
 
 def number(value: float) -> str:
-    """36 -> '36', 12.5 -> '12.5', 8.666 -> '8.7'."""
-    return f"{value:.0f}" if float(value).is_integer() else f"{value:.1f}".rstrip("0").rstrip(".")
+    """36 -> '36', 12.5 -> '12.5', 8.666 -> '8.7', 0.001 -> '0.001' (never '0' for a non-zero
+    figure)."""
+    if float(value).is_integer():
+        return f"{value:.0f}"
+    if abs(value) < 0.05:
+        return f"{value:.2g}"
+    return f"{value:.1f}".rstrip("0").rstrip(".")
 
 
 def share(value: float, *thresholds: float) -> str:
@@ -38,6 +43,7 @@ def every_weeks(per_year: float) -> str:
 
 
 def plural(count: float, word: str, many: str | None = None) -> str:
+    """'1 session', '2 sessions', '1.5 hours'."""
     return f"{number(count)} {word if count == 1 else many or word + 's'}"
 
 

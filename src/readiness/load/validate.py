@@ -150,9 +150,27 @@ def _unknown_key(doc: Document, model: type[BaseModel], path: KeyPath, skip: int
         hint = ""
     elif key == "<<":
         hint = "merge keys (<<) are not supported: write the keys out in full"
+    elif split := _split_value(doc.data, path):
+        hint = split
     else:
         hint = "keys allowed here: " + ", ".join(allowed) if allowed else ""
     return doc.problem(message, doc.key_or_value(path), hint)
+
+
+def _split_value(data: object, path: KeyPath) -> str:
+    """A hint when an unknown key is the rest of a value a comma split: in ``{about: a, b}``
+    the comma ends the value ``a`` and ``b`` becomes a key with no value."""
+    parent = _value_at(data, path[:-1])
+    key = path[-1]
+    if not isinstance(parent, dict) or parent.get(key) is not None or " " not in str(key).strip():
+        return ""
+    keys = list(parent)
+    at = keys.index(key) if key in keys else 0
+    if at == 0 or not isinstance(parent[keys[at - 1]], str):
+        return ""
+    before = keys[at - 1]
+    value = f"{parent[before]}, {key}"
+    return f'a comma inside {{...}} ends a value: quote the value: {before}: "{short(value)}"'
 
 
 def _value_at(data: object, path: KeyPath) -> object:

@@ -10,7 +10,7 @@ from readiness.load.parse import Document, load_yaml
 from readiness.load.scalars import shown
 from readiness.load.source import DEFAULT_MAX_BYTES, read_text
 from readiness.load.validate import validate_document
-from readiness.plan.examples import Example, drop_todo_text, find_examples
+from readiness.plan.examples import Example, drop_examples, scan
 from readiness.plan.funding import funding_problems
 from readiness.plan.models import SUPPORTED_VERSIONS, Plan
 from readiness.plan.waivers import waiver_problems
@@ -51,14 +51,15 @@ def parse_plan(text: str, display: str, criteria: set[str] | None = None) -> Loa
         )
     doc, problems = load_yaml(text, display)
     shape, version_problems = check_shape(doc)
-    # a TODO: placeholder is not evidence: it counts as not written down
-    data = drop_todo_text(shape, Plan)
+    # an example (TODO text, a value marked '# TODO') is not evidence: it is not written down
+    examples = scan(doc)
+    data = drop_examples(shape, Plan, examples.values)
     dropped = doc.with_data(data)
     found = [*problems, *version_problems, *funding_problems(dropped)]
     if criteria is not None:
         found.extend(waiver_problems(dropped, criteria))
     plan = validate_document(doc, Plan, data, earlier=found)
-    return LoadedPlan(doc, plan, find_examples(doc))
+    return LoadedPlan(doc, plan, examples.examples)
 
 
 def check_shape(doc: Document) -> tuple[dict[str, object], list[Problem]]:

@@ -1,7 +1,9 @@
 """The starter plan ``readiness init`` writes: every section, commented, dated from today.
 
 Every example in it is marked as one (``readiness.plan.examples`` finds them), so an unedited
-starter validates but is never evidence.
+starter validates but is never evidence, nor is an example uncommented with its note left in
+place. Made real all together, the examples are a plausible plan: its budget pays for the
+support it describes at the rubric's prices (FD-01).
 """
 
 from __future__ import annotations

@@ -73,12 +73,14 @@ def waiver_line(plan: PlanResult) -> str:
     held = [r.criterion.id for r in plan.criteria if r.found is not None and r.found.fails]
     capped = [i for i in held if (r := _criterion(plan, i)) and r.criterion.caps_band is not None]
     said = []
-    if plan.score_without_waivers is not None:
-        said.append(
-            f"waivers raise the score from {plan.score_without_waivers:.1f} to {plan.score:.1f}"
-        )
+    before = plan.score_without_waivers
+    if before is not None:
+        verb = "raise" if plan.score > before else "lower"
+        said.append(f"waivers {verb} the score from {before:.1f} to {plan.score:.1f}")
     if capped:
-        said.append(f"{', '.join(capped)} still cap the band while waived")
+        listed = ", ".join(capped[:-1]) + " and " + capped[-1] if len(capped) > 1 else capped[0]
+        verb = "still caps" if len(capped) == 1 else "still cap"
+        said.append(f"{listed} {verb} the band while waived")
     if not said:
         return ""
     text = "; ".join(said)

@@ -89,7 +89,7 @@ def _plan(plan: PlanResult, result: AuditResult, options: RenderOptions) -> list
         ],
     ]
     lines.extend(_wrapped(plan.verdict or BAND_MEANING[plan.band], "  ", width))
-    for note in (waiver_line(plan), examples_line(plan), cost_line(plan)):
+    for note in (waiver_line(plan), cost_line(plan), examples_line(plan)):
         if note:
             lines.extend(_wrapped(note, "  ", width, "dim"))
     for example in plan.examples[:EXAMPLES_SHOWN]:
