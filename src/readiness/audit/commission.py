@@ -10,6 +10,7 @@ from datetime import date, timedelta
 from typing import NamedTuple
 
 from readiness.audit.result import CriterionResult, LeverResult
+from readiness.checks.base import months_between
 from readiness.outcomes import BAND_TITLE, BANDS, Band, Outcome
 from readiness.plan.models import Plan
 from readiness.plan.types import add_months, timepoint_months
@@ -147,10 +148,7 @@ class Overview(NamedTuple):
 
 
 def overview(plan: Plan) -> Overview:
-    start, end = plan.plan.start, plan.plan.end + timedelta(days=1)
-    months = (end.year - start.year) * 12 + end.month - start.month
-    if add_months(start, months) > end:
-        months -= 1
+    months = months_between(plan.plan.start, plan.plan.end + timedelta(days=1))
     cohorts = plan.rollout.cohorts if plan.rollout and plan.rollout.cohorts else []
     sustain = plan.sustainability
     return Overview(
