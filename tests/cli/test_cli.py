@@ -186,7 +186,7 @@ def test_one_bad_plan_in_a_folder_writes_nothing(tmp_path: Path) -> None:
         (["--min-band", "redy"], "(did you mean 'ready'?)"),
         (["--format", "xml"], "--format: 'xml' is not one of"),
         (["--fail-under", "120"], "--fail-under: 120 is not a score from 0 to 100"),
-        (["--fail-under", "lots"], "Invalid value for '--fail-under'"),
+        (["--fail-under", "lots"], "readiness: error: --fail-under: 'lots' is not a number"),
         (["--no-such-option"], "No such option"),
         (["-o", "report.pdf"], "cannot tell which format to write to 'report.pdf'"),
         (["-o", "/no/such/folder/r.md"], "the folder '/no/such/folder' does not exist"),

@@ -2,7 +2,7 @@
 
 Layers, lowest first (README, "Architecture"): the shared vocabulary (``errors``,
 ``outcomes``, ``wording``), then ``load``, ``plan``, ``checks``, ``rubric``, ``audit``,
-``reporters`` and ``cli``. A module may import its own package and any layer below it; every
+``reporters``, ``interview`` and ``cli``. A module may import its own package and any layer below it; every
 import counts, at the top of a file, inside a function or under ``TYPE_CHECKING``.
 """
 
@@ -16,7 +16,7 @@ from pathlib import Path
 from conftest import ROOT
 
 SOURCE = ROOT / "src" / "readiness"
-LAYERS = ("shared", "load", "plan", "checks", "rubric", "audit", "reporters", "cli")
+LAYERS = ("shared", "load", "plan", "checks", "rubric", "audit", "reporters", "interview", "cli")
 SHARED = {"readiness", "readiness.errors", "readiness.outcomes", "readiness.wording"}
 
 

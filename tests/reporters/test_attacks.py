@@ -127,7 +127,8 @@ def test_an_escape_sequence_in_a_file_name_reaches_no_output(tmp_path: Path) -> 
         .startswith(f"{shown}: developing, score ")
     )
     sarif = json.loads(audit(tmp_path, name, "-f", "sarif"))
-    assert sarif["runs"][0]["artifacts"][0]["location"]["uri"] == shown
+    # a URI names the real file, every character that is not plain percent-encoded (RFC 3986)
+    assert sarif["runs"][0]["artifacts"][0]["location"]["uri"] == "esc%1B%5B31mred.yaml"
     suite = ET.fromstring(audit(tmp_path, name, "-f", "junit").encode()).find("testsuite")
     assert suite is not None
     assert suite.get("name") == shown

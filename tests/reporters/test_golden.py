@@ -58,3 +58,27 @@ def test_two_runs_are_byte_identical(tmp_path: Path) -> None:
         run("audit", "examples/", "-o", str(report), "--as-of", "2027-01-15", cwd=ROOT)
         outputs.append(report.read_bytes())
     assert outputs[0] == outputs[1]
+
+
+CI_FORMATS = {"sarif": "sarif", "junit": "xml", "github": "github.txt"}
+
+
+@pytest.mark.parametrize("fmt", sorted(CI_FORMATS))
+def test_golden_invalid_plan(fmt: str) -> None:
+    """A plan that cannot be read: the CI formats carry its problems; exit 2."""
+    result = run(
+        "audit", "tests/data/invalid-plan.yaml", "--format", fmt, "--as-of", "2027-01-15", cwd=ROOT
+    )
+    assert result.returncode == 2
+    assert "invalid-plan.yaml:19:10: error: plan.start" in result.stderr
+    golden = GOLDEN / f"invalid.{CI_FORMATS[fmt]}"
+    if os.environ.get("UPDATE_GOLDEN"):
+        golden.write_text(result.stdout, encoding="utf-8")
+    assert result.stdout == golden.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("fmt", ["json", "markdown", "html", "terminal"])
+def test_invalid_plan_prints_no_report(fmt: str) -> None:
+    result = run("audit", "tests/data/invalid-plan.yaml", "--format", fmt, cwd=ROOT)
+    assert result.returncode == 2
+    assert result.stdout == ""

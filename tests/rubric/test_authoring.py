@@ -175,7 +175,7 @@ def test_rubric_docs_is_the_committed_reference() -> None:
         "docs/criteria.md is out of date: readiness rubric docs > docs/criteria.md"
     )
     for cid in ("RP-01", "FD-04"):
-        assert f"### {cid} " in generated
+        assert f'### <a id="{cid.lower()}"></a>{cid} ' in generated
 
 
 # -- a local rubric in an audit -----------------------------------------------------------

@@ -58,6 +58,9 @@ class Discovery(NamedTuple):
     """YAML files, and folders, left out by the settings file's ``exclude`` patterns."""
     not_plans: int = 0
     """YAML files read and found not to be plans."""
+    skipped: tuple[tuple[str, str], ...] = ()
+    """What was left out and why, in order: (path, "exclude" or "not a plan"); for
+    ``--list-files``. A folder left out by ``exclude`` is named once, not its files."""
 
 
 def display_name(path: Path) -> str:
@@ -145,10 +148,14 @@ class _Search:
         self.excluded = 0
         self.not_plans = 0
         self.problems: list[Problem] = []
+        self.skipped: list[tuple[str, str]] = []
 
     def left_out(self, path: Path, folder: bool = False) -> bool:
         if _excluded(path, self.exclude, self.root, folder):
             self.excluded += 1
+            self.skipped.append(
+                (printable_name(path.as_posix()) + ("/" if folder else ""), "exclude")
+            )
             return True
         return False
 
@@ -167,6 +174,7 @@ class _Search:
                 kept.append(file)
             else:
                 self.not_plans += 1
+                self.skipped.append((printable_name(file.as_posix()), "not a plan"))
         return kept
 
     def cannot_list(self, exc: OSError) -> None:
@@ -263,7 +271,7 @@ def discover(
             found.setdefault(name, Found(file, name))
     if search.problems:
         raise InputError(search.problems)
-    return Discovery(list(found.values()), search.excluded, search.not_plans)
+    return Discovery(list(found.values()), search.excluded, search.not_plans, tuple(search.skipped))
 
 
 def _no_plans(argument: str, kind: str) -> Problem:

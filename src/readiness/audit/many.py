@@ -54,16 +54,19 @@ def audit_many(
     options: AuditOptions,
     jobs: int = 1,
     keep: Callable[[PlanResult], PlanResult] = lambda plan: plan,
+    *,
+    keep_going: bool = False,
 ) -> AuditResult:
-    """Audit every file; ``InputError`` lists every invalid file's problems."""
+    """Audit every file; ``InputError`` lists every invalid file's problems, unless
+    ``keep_going``: then the result holds them beside every valid plan's result."""
     plans: list[PlanResult] = []
     problems: list[Problem] = []
     for outcome in _outcomes(files, rubric, options, jobs, keep):
         if isinstance(outcome, list):
             problems.extend(outcome)
-        elif not problems:
+        elif keep_going or not problems:
             plans.append(keep(outcome))
-    if problems:
+    if problems and not keep_going:
         raise InputError(problems)
     return AuditResult(
         tool_version=__version__,
@@ -72,6 +75,7 @@ def audit_many(
         min_band=options.min_band,
         fail_under=options.fail_under,
         plans=tuple(plans),
+        problems=tuple(problems),
     )
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING, NamedTuple
 
+from readiness.errors import Problem
 from readiness.outcomes import Band, Outcome
 from readiness.plan.examples import Example
 
@@ -131,7 +132,10 @@ class AuditResult(NamedTuple):
     min_band: Band
     fail_under: float | None
     plans: tuple[PlanResult, ...]
+    problems: tuple[Problem, ...] = ()
+    """Why some input could not be used (a plan that breaks the format, a missing file):
+    only CI formats carry these, as findings; the run then exits 2."""
 
     @property
     def passed(self) -> bool:
-        return all(p.passed for p in self.plans)
+        return not self.problems and all(p.passed for p in self.plans)

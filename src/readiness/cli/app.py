@@ -8,10 +8,11 @@ from typing import Annotated, Any
 import typer
 
 from readiness import __version__
-from readiness.cli import audit, diff, explain, init, rubric, schema, validate
+from readiness.cli import audit, common, diff, explain, init, interview, rubric, schema, validate
 
 _APP_SETTINGS: dict[str, Any] = {
-    "add_completion": False,
+    # typer's own: readiness --install-completion (bash, zsh, fish, PowerShell)
+    "add_completion": True,
     "pretty_exceptions_enable": False,
     "rich_markup_mode": None,
     "no_args_is_help": True,
@@ -48,8 +49,9 @@ for command in (
     diff.diff,
     explain.explain,
     init.init,
+    interview.interview,
 ):
-    app.command()(command)
+    app.command(cls=common.Command)(command)
 app.add_typer(rubric.rubric_app, name="rubric")
 
 

@@ -12,6 +12,7 @@ import sys
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
+from typer.core import TyperCommand
 
 from readiness.outcomes import BANDS
 from readiness.reporters import Formats, names, suffixes
@@ -21,7 +22,7 @@ if TYPE_CHECKING:
     from datetime import date
     from pathlib import Path
 
-    from readiness.audit.discover import Found
+    from readiness.audit.discover import Discovery, Found
     from readiness.cli.settings import Config
     from readiness.outcomes import Band
     from readiness.reporters import RenderOptions
@@ -30,6 +31,17 @@ if TYPE_CHECKING:
 EXIT_FELL_SHORT = 1
 EXIT_INVALID = 2
 EXIT_BUG = 3
+
+
+class Command(TyperCommand):
+    """A command whose usage line names its arguments plainly: ``OLD NEW`` and ``[PATH]``,
+    not typer's ``{OLD} {NEW}``; arguments are described in the command's help, since typer
+    would show each one's Python type beside it."""
+
+    def collect_usage_pieces(self, ctx: Any) -> list[str]:
+        return [
+            piece.replace("{", "").replace("}", "") for piece in super().collect_usage_pieces(ctx)
+        ]
 
 
 def format_option(formats: Formats) -> Any:
@@ -50,11 +62,36 @@ def output_option(formats: Formats, what: str) -> Any:
 
 
 Plans = Annotated[
-    list[str],
-    typer.Argument(
-        metavar="PLAN...",
-        help="Plan files, folders of plans, or glob patterns; after --, every name is a plan "
-        "file, even one starting with -.",
+    list[str] | None,
+    # described in each command's help: typer would show the argument's Python type
+    typer.Argument(metavar="PLAN", hidden=True, show_default=False),
+]
+STDIN = "-"
+StdinNameOption = Annotated[
+    str | None,
+    typer.Option(
+        "--stdin-name",
+        metavar="NAME",
+        help="The name messages and reports give a plan read from standard input (-); "
+        "default <stdin>.",
+    ),
+]
+ColorOption = Annotated[
+    str | None,
+    typer.Option(
+        "--color",
+        metavar="WHEN",
+        help="Colours in the summary: auto (when printing to a terminal; the default), "
+        "always or never.",
+    ),
+]
+QuietOption = Annotated[
+    bool,
+    typer.Option(
+        "--quiet",
+        "-q",
+        help="Print nothing on standard output; reports named with --output are still "
+        "written, and problems still go to standard error.",
     ),
 ]
 RubricOption = Annotated[
@@ -71,7 +108,7 @@ ConfigOption = Annotated[
     ),
 ]
 MaxSizeOption = Annotated[
-    float | None,
+    str | None,
     typer.Option(
         "--max-size", metavar="MB", help="Largest plan file to read, in MB (10; at most 100)."
     ),
@@ -148,19 +185,54 @@ def as_of(value: str | None) -> date:
         raise usage(f"--as-of: {exc.message()}", "write the date as 2027-01-15") from None
 
 
+def number(value: str | None, option: str, hint: str) -> float | None:
+    """An option's number as given (``--fail-under 60``), or ``InputError`` in plain words."""
+    import math
+
+    if value is None:
+        return None
+    try:
+        found = float(value.strip().replace("_", ""))
+    except ValueError:
+        found = math.nan
+    if not math.isfinite(found):
+        raise usage(f"{option}: '{value}' is not a number", hint)
+    return found
+
+
+def whole_number(value: str | None, option: str, hint: str) -> int | None:
+    """An option's whole number (``--jobs 4``), or ``InputError`` in plain words."""
+    if value is None:
+        return None
+    try:
+        return int(value.strip())
+    except ValueError:
+        raise usage(f"{option}: '{value}' is not a whole number", hint) from None
+
+
 def fail_under(value: float | None) -> float | None:
     if value is not None and not 0 <= value <= 100:
         raise usage(f"--fail-under: {value:g} is not a score from 0 to 100")
     return value
 
 
-def max_bytes(megabytes: float | None, settings: Config) -> int:
+def color(value: str | None) -> bool | None:
+    """``--color``: True (always), False (never) or None (auto: when the output can show it)."""
+    if value is None:
+        return None
+    chosen = choice(value.lower(), ("auto", "always", "never"), "--color")
+    return None if chosen == "auto" else chosen == "always"
+
+
+def max_bytes(megabytes: str | float | None, settings: Config) -> int:
     """``--max-size`` in bytes; else the settings file's (checked there), else 10 MB."""
     from readiness.load.source import DEFAULT_MAX_BYTES, MAX_SIZE_MB
 
     if megabytes is None:
         chosen = settings.max_size_mb
         return DEFAULT_MAX_BYTES if chosen is None else int(chosen * 1024 * 1024)
+    if isinstance(megabytes, str):
+        megabytes = number(megabytes, "--max-size", "give a size in MB, such as 10") or 0.0
     if not 0 < megabytes <= MAX_SIZE_MB:
         raise usage(f"--max-size: give a size in MB greater than 0 and at most {MAX_SIZE_MB}")
     return int(megabytes * 1024 * 1024)
@@ -180,25 +252,52 @@ def config(path: str | None) -> Config:
 
 
 def discover(
-    plans: list[str],
+    plans: list[str] | None,
     settings: Config,
     plans_only: bool,
     allow_empty: bool = False,
     limit: int | None = None,
+    *,
+    stdin_name: str | None = None,
+    quiet: bool = False,
 ) -> list[Found]:
     """The plans to check. A run left with none passes only with ``--plans-only`` (pre-commit
-    passes every changed YAML file) or ``--allow-empty``; otherwise it is an error."""
+    passes every changed YAML file) or ``--allow-empty``; otherwise it is an error. ``-``
+    is a plan read from standard input, named ``stdin_name``."""
+    return search(plans, settings, plans_only, allow_empty, limit, stdin_name, quiet).plans
+
+
+def search(
+    plans: list[str] | None,
+    settings: Config,
+    plans_only: bool,
+    allow_empty: bool = False,
+    limit: int | None = None,
+    stdin_name: str | None = None,
+    quiet: bool = False,
+) -> Discovery:
+    """``discover``, with what was left out and why."""
     from readiness.audit.discover import discover
 
+    if not plans:
+        raise usage(
+            "name the plans to check",
+            "give a plan file or a folder of plans, such as: readiness audit plans/ "
+            "(or - to read a plan from standard input)",
+        )
+    if stdin_name is not None and STDIN not in plans:
+        raise usage("--stdin-name names a plan read from standard input: give - as a plan too")
     size = max_bytes(None, settings) if limit is None else limit
     found = discover(
-        plans,
+        [p for p in plans if p != STDIN],
         settings.exclude,
         settings.root,
         plans_only,
         max_bytes=size,
-        allow_empty=allow_empty,
+        allow_empty=allow_empty or STDIN in plans,
     )
+    if STDIN in plans:
+        found = found._replace(plans=[_from_stdin(stdin_name or "<stdin>", size), *found.plans])
     if not found.plans:
         why = _none_left(found.excluded, found.not_plans, settings)
         if not (plans_only or allow_empty):
@@ -207,8 +306,40 @@ def discover(
                 "name a plan file to check it anyway, or pass --allow-empty if a run that "
                 "finds no plan should pass",
             )
-        out(f"No plans to check ({why}).\n")
-    return found.plans
+        if not quiet:
+            out(f"No plans to check ({why}).\n")
+    return found
+
+
+def _from_stdin(name: str, size: int) -> Found:
+    """The plan on standard input, kept in a private temporary file for the run (removed
+    when the process ends), so that it is read like any other plan."""
+    import atexit
+    import shutil
+    import tempfile
+    from pathlib import Path
+
+    from readiness.audit.discover import Found
+
+    if sys.stdin is None or sys.stdin.isatty():
+        raise usage(
+            "- reads a plan from standard input, but nothing is piped in",
+            "pipe a plan in (readiness audit - < plan.yaml), or name the file",
+        )
+    binary = getattr(sys.stdin, "buffer", None)
+    data = binary.read(size + 1) if binary is not None else sys.stdin.read(size + 1).encode()
+    if len(data) > size:
+        from readiness.load.source import describe_size
+
+        raise usage(
+            f"the plan on standard input is larger than the {describe_size(size)} limit",
+            "raise the limit with --max-size",
+        )
+    folder = tempfile.mkdtemp(prefix="readiness-stdin-")
+    atexit.register(shutil.rmtree, folder, True)
+    path = Path(folder, "plan.yaml")
+    path.write_bytes(data)
+    return Found(path, name)
 
 
 def _none_left(excluded: int, not_plans: int, settings: Config) -> str:
@@ -333,19 +464,51 @@ def out(pieces: str | Iterator[str]) -> None:
             pass
 
 
-def stdout_options(template: Path | None = None, timeline: bool = False) -> RenderOptions:
+def root_and_cwd() -> tuple[str, str]:
+    """The repository's root (else the working folder) and the working folder, absolute:
+    CI formats locate plans from the root, wherever in the repository the run started."""
+    from pathlib import Path
+
+    from readiness.cli.settings import repository_root
+
+    try:
+        cwd = Path.cwd().resolve()
+        root = repository_root(cwd) or cwd
+    except OSError:  # a deleted working folder: paths stay as they are shown
+        return "", ""
+    return root.as_posix(), cwd.as_posix()
+
+
+def report_options(template: Path | None = None) -> RenderOptions:
+    """Options for report files: plans located from the repository's root."""
+    from readiness.reporters import RenderOptions
+
+    root, cwd = root_and_cwd()
+    return RenderOptions(template_dir=template, root=root, cwd=cwd)
+
+
+def stdout_options(
+    template: Path | None = None, timeline: bool = False, colour: bool | None = None
+) -> RenderOptions:
+    """Options for what is printed; ``colour`` True or False forces colours on or off
+    (``--color``), None leaves it to the terminal, ``NO_COLOR`` and ``FORCE_COLOR``."""
     from readiness.reporters import RenderOptions
 
     tty = sys.stdout.isatty()
     color = (tty and "NO_COLOR" not in os.environ and os.environ.get("TERM") != "dumb") or bool(
         os.environ.get("FORCE_COLOR")
     )
+    if colour is not None:
+        color = colour
     encoding = (getattr(sys.stdout, "encoding", None) or "").lower().replace("-", "")
     width = terminal_width() or 100
+    root, cwd = root_and_cwd()
     return RenderOptions(
         color=color,
         unicode=encoding in ("utf8", "utf16"),
         width=width,
         template_dir=template,
         timeline=timeline,
+        root=root,
+        cwd=cwd,
     )

@@ -18,8 +18,8 @@ from readiness.reporters import DIFF_FORMATS
 
 
 def diff(
-    old: Annotated[str, typer.Argument(metavar="OLD", help="The earlier version of the plan.")],
-    new: Annotated[str, typer.Argument(metavar="NEW", help="The later version of the plan.")],
+    old: Annotated[str, typer.Argument(metavar="OLD", hidden=True)],
+    new: Annotated[str, typer.Argument(metavar="NEW", hidden=True)],
     format: Annotated[str | None, common.format_option(DIFF_FORMATS)] = None,
     output: Annotated[list[str] | None, common.output_option(DIFF_FORMATS, "the diff")] = None,
     as_of: Annotated[
@@ -31,7 +31,10 @@ def diff(
     ignore_waivers: IgnoreWaiversOption = False,
     debug: DebugOption = False,
 ) -> None:
-    """Compare two versions of a plan: score, band, and every criterion that changed."""
+    """Compare two versions of a plan: score, band, and every criterion that changed.
+
+    OLD is the earlier version of the plan, NEW the later one.
+    """
     from pathlib import Path
 
     from readiness.audit.diff import compare

@@ -14,12 +14,15 @@ if TYPE_CHECKING:
 
 
 def explain(
-    criterion: Annotated[str, typer.Argument(metavar="ID", help="A criterion ID, e.g. RP-01.")],
+    criterion: Annotated[str, typer.Argument(metavar="ID", hidden=True)],
     rubric: RubricOption = None,
     config: ConfigOption = None,
     debug: DebugOption = False,
 ) -> None:
-    """Explain a criterion: why it matters, how it is judged, what to commission."""
+    """Explain a criterion: why it matters, how it is judged, what to commission.
+
+    ID is the criterion's ID, such as RP-01 (readiness rubric list shows them all).
+    """
     from readiness.reporters.criteria import explain as explain_text
 
     settings = common.config(config)

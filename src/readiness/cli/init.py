@@ -12,12 +12,15 @@ from readiness.cli.common import DebugOption
 
 def init(
     path: Annotated[
-        str, typer.Argument(metavar="[PATH]", help="Where to write the plan (plan.yaml).")
+        str, typer.Argument(metavar="PATH", hidden=True, show_default=False)
     ] = "plan.yaml",
     force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
     debug: DebugOption = False,
 ) -> None:
-    """Write a starter plan: every section, commented in plain English, ready to edit."""
+    """Write a starter plan: every section, commented in plain English, ready to edit.
+
+    PATH is where to write the plan (default plan.yaml).
+    """
     from datetime import date
     from pathlib import Path
 

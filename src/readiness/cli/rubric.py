@@ -17,7 +17,7 @@ rubric_app = typer.Typer(
 )
 
 
-@rubric_app.command("list")
+@rubric_app.command("list", cls=common.Command)
 def rubric_list(
     rubric: RubricOption = None, config: ConfigOption = None, debug: DebugOption = False
 ) -> None:
@@ -27,12 +27,15 @@ def rubric_list(
     common.out(common.fit(listing(common.rubric(rubric, common.config(config)))))
 
 
-@rubric_app.command("check")
+@rubric_app.command("check", cls=common.Command)
 def rubric_check(
-    file: Annotated[str, typer.Argument(metavar="FILE", help="The rubric file to check.")],
+    file: Annotated[str, typer.Argument(metavar="FILE", hidden=True)],
     debug: DebugOption = False,
 ) -> None:
-    """Check a rubric file (one that extends the default, or a whole one): exit 0 or 2."""
+    """Check a rubric file (one that extends the default, or a whole one): exit 0 or 2.
+
+    FILE is the rubric file to check.
+    """
     from pathlib import Path
 
     from readiness.reporters.escape import log_line
@@ -45,7 +48,7 @@ def rubric_check(
     )
 
 
-@rubric_app.command("docs")
+@rubric_app.command("docs", cls=common.Command)
 def rubric_docs(
     rubric: RubricOption = None, config: ConfigOption = None, debug: DebugOption = False
 ) -> None:

@@ -13,13 +13,14 @@ from readiness.cli.common import DebugOption
 def schema(
     which: Annotated[
         str,
-        typer.Argument(
-            metavar="[plan|report]", help="The plan format (default) or the JSON report."
-        ),
+        typer.Argument(metavar="WHAT", hidden=True, show_default=False),
     ] = "plan",
     debug: DebugOption = False,
 ) -> None:
-    """Print a JSON Schema: the plan format (for editors) or the JSON report."""
+    """Print a JSON Schema: the plan format (for editors) or the JSON report.
+
+    WHAT is plan (the default) or report.
+    """
     import json
 
     name = common.choice(which, ("plan", "report"), "schema")

@@ -42,7 +42,7 @@ class Config(NamedTuple):
 def find_config(start: Path) -> Path | None:
     """``.readiness.yaml`` in ``start`` or a parent up to the repository's root (module
     docstring); ``InputError`` if the one found belongs to another user."""
-    top = _repository_root(start) or start
+    top = repository_root(start) or start
     for folder in (start, *start.parents):
         candidate = folder / CONFIG_NAME
         if _exists(candidate, folder) and candidate.is_file():
@@ -53,7 +53,8 @@ def find_config(start: Path) -> Path | None:
     return None
 
 
-def _repository_root(start: Path) -> Path | None:
+def repository_root(start: Path) -> Path | None:
+    """The nearest folder from ``start`` up that holds ``.git``; None outside a repository."""
     return next((f for f in (start, *start.parents) if _exists(f / ".git", f)), None)
 
 

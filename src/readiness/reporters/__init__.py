@@ -27,6 +27,11 @@ class RenderOptions(NamedTuple):
     """A folder of Jinja templates that override the shipped ones."""
     timeline: bool = False
     """Add the plan's timeline to the terminal summary."""
+    root: str = ""
+    """The repository's root (the folder holding ``.git``, else the working folder), as an
+    absolute POSIX path: CI formats locate plans from it. Empty: paths as they are shown."""
+    cwd: str = ""
+    """The working folder, as an absolute POSIX path: shown paths are relative to it."""
 
 
 class Render(Protocol):
@@ -73,7 +78,7 @@ AUDIT_FORMATS: Formats = {
         ("json", "json_report", (".json",), "the JSON report"),
         ("markdown", "markdown", (".md", ".markdown"), "the board report"),
         ("html", "html", (".html", ".htm"), "the board report as a web page"),
-        ("sarif", "sarif", (".sarif",), "SARIF 2.1.0 for code scanning"),
+        ("sarif", "sarif", (".sarif", ".sarif.json"), "SARIF 2.1.0 for code scanning"),
         ("junit", "junit", (".xml",), "JUnit XML for CI test reports"),
         ("github", "github", (), "GitHub Actions annotations"),
     )
@@ -102,6 +107,10 @@ def suffixes(formats: Formats) -> str:
 
 
 def for_path(formats: Formats, path: str) -> Format | None:
-    """The format a file's suffix asks for, if any."""
-    suffix = Path(path).suffix.lower()
-    return next((f for f in formats.values() if suffix in f.suffixes), None)
+    """The format a file's suffix asks for, if any; the longest suffix that matches wins
+    (``report.sarif.json`` is SARIF, ``report.json`` the JSON report)."""
+    name = Path(path).name.lower()
+    matches = [
+        (len(s), f) for f in formats.values() for s in f.suffixes if name.endswith(s) and name != s
+    ]
+    return max(matches, key=lambda match: match[0])[1] if matches else None

@@ -87,6 +87,34 @@ def waiver_line(plan: PlanResult) -> str:
     return text[:1].upper() + text[1:] + "."
 
 
+WAIVERS_NAMED = 3
+"""Waivers not honoured that a note names; the rest are counted."""
+
+
+def unhonoured_line(plan: PlanResult) -> str:
+    """Which waivers no longer hold and why, in one sentence ('' when every waiver holds):
+    "The waiver for LF-01 expired on 2026-12-31: it counts again." Not said when the run
+    ignores every waiver on purpose (``--ignore-waivers``)."""
+    lapsed = [
+        (r.criterion.id, r.waiver.not_honoured)
+        for r in plan.criteria
+        if r.waiver is not None
+        and not r.waiver.honoured
+        and "--ignore-waivers" not in r.waiver.not_honoured
+    ]
+    if not lapsed:
+        return ""
+    said = [
+        f"the waiver for {criterion} {why.removeprefix('the waiver ')}"
+        for criterion, why in lapsed[:WAIVERS_NAMED]
+    ]
+    if len(lapsed) > WAIVERS_NAMED:
+        said.append(f"{len(lapsed) - WAIVERS_NAMED} more are not honoured")
+    text = "; ".join(said)
+    counts = "it counts" if len(lapsed) == 1 else "they count"
+    return f"{text[:1].upper()}{text[1:]}: {counts} again as the plan's facts say."
+
+
 def _criterion(plan: PlanResult, criterion_id: str) -> CriterionResult | None:
     return next((r for r in plan.criteria if r.criterion.id == criterion_id), None)
 

@@ -129,7 +129,8 @@ def reference(rubric: Rubric) -> str:
             for c in criteria
         ]
         for c in criteria:
-            out += ["", f"### {c.id} {prose(c.title)}", ""]
+            # an anchor by ID alone, which SARIF's helpUri links to: #sm-01
+            out += ["", f'### <a id="{c.id.lower()}"></a>{c.id} {prose(c.title)}', ""]
             if c.seed:
                 out += [f"> {prose(c.seed)}", ""]
             out += [prose(c.rationale), "", f"**What to commission:** {prose(c.remediation)}"]

@@ -1,9 +1,16 @@
 """JUnit XML, for GitLab, Jenkins and Azure DevOps: a test suite per plan, a test case per
-criterion (named with its ID and title, the lever as ``classname``), and one case for the band.
+criterion (named with its ID and title, the lever as ``classname``), and one case, "Band",
+for the band. Case names never change with the plan's contents, so a CI's test history
+follows each criterion across runs.
 
 Not met and not written down are failures; waived and not applicable are skipped; partly met
 passes, with "PARTLY MET" and the reason in ``system-out``, so a partial gap is visible
-without turning every plan red.
+without turning every plan red. A plan that cannot be read is a suite with one failing case,
+"The plan can be read", listing every problem; a problem with no file (a missing rubric)
+fails a case of a suite named "readiness".
+
+The document is valid against the strict Jenkins ``junit-10.xsd``: the plan's path (from the
+repository's root) is the suite's ``file``; its band, score and costs are ``<properties>``.
 
 Every text and attribute value passes through ``escape.clean`` (so characters XML cannot hold,
 such as U+FFFE or ESC, never make the file ill-formed), and the document through
@@ -13,21 +20,25 @@ such as U+FFFE or ESC, never make the file ill-formed), and the document through
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
+from collections import defaultdict
 
 from readiness.audit.result import AuditResult, CriterionResult, PlanResult
+from readiness.errors import Problem
 from readiness.outcomes import OUTCOME_TITLE, Outcome
 from readiness.reporters import RenderOptions
 from readiness.reporters.common import where
 from readiness.reporters.escape import clean, markup_document
+from readiness.reporters.locations import from_root
 
 _SKIPPED = (Outcome.WAIVED, Outcome.NOT_APPLICABLE)
 
 
 def render(result: AuditResult, options: RenderOptions) -> str:
     root = ET.Element("testsuites", name="readiness")
-    totals = {"tests": 0, "failures": 0, "skipped": 0}
-    for plan in result.plans:
-        suite = _suite(plan, result)
+    totals = {"tests": 0, "failures": 0}
+    suites = [_suite(plan, result, options) for plan in result.plans]
+    suites += _invalid_suites(result.problems, options)
+    for suite in suites:
         root.append(suite)
         for key in totals:
             totals[key] += int(suite.get(key, "0"))
@@ -50,8 +61,8 @@ def _clean(root: ET.Element) -> None:
             element.set(name, clean(value))
 
 
-def _suite(plan: PlanResult, result: AuditResult) -> ET.Element:
-    suite = ET.Element("testsuite", name=plan.path)
+def _suite(plan: PlanResult, result: AuditResult, options: RenderOptions) -> ET.Element:
+    suite = ET.Element("testsuite", name=plan.path, file=from_root(plan.path, options))
     properties = ET.SubElement(suite, "properties")
     for name, value in (
         ("title", plan.title),
@@ -76,19 +87,16 @@ def _band_case(plan: PlanResult, result: AuditResult) -> ET.Element:
     needed = f"at least {result.min_band}"
     if result.fail_under is not None:
         needed += f", score {result.fail_under:g} or more"
-    case = ET.Element(
-        "testcase",
-        name=f"Band: {plan.band}, score {plan.score:.1f} (needs {needed})",
-        classname="readiness.band",
-        file=plan.path,
-        time="0",
-    )
-    if not plan.passed:
+    case = ET.Element("testcase", name="Band", classname="readiness.band", time="0")
+    said = f"{plan.band}, score {plan.score:.1f} (needs {needed})"
+    if plan.passed:
+        ET.SubElement(case, "system-out").text = said
+    else:
         reasons = "; ".join(plan.band_reasons) or "the score is too low"
         failure = ET.SubElement(
             case, "failure", message=f"{plan.band}: falls short of {needed}", type="band"
         )
-        failure.text = f"Held at {plan.band} because {reasons}."
+        failure.text = f"{said}. Held at {plan.band} because {reasons}."
     return case
 
 
@@ -99,8 +107,6 @@ def _case(plan: PlanResult, result: CriterionResult) -> ET.Element:
         "testcase",
         name=f"{criterion.id} {criterion.title}",
         classname=criterion.lever,
-        file=plan.path,
-        line=str(location.line),
         time="0",
     )
     outcome = OUTCOME_TITLE[result.outcome]
@@ -131,3 +137,33 @@ def _costs(plan: PlanResult) -> list[tuple[str, str]]:
         ("cost_per_practitioner", f"{costs.per_practitioner:.2f}"),
         ("support_per_practitioner", f"{costs.support_per_practitioner:.2f}"),
     ]
+
+
+def _invalid_suites(problems: tuple[Problem, ...], options: RenderOptions) -> list[ET.Element]:
+    """A failing suite for each plan that cannot be read, and one for problems with no file."""
+    by_file: dict[str, list[Problem]] = defaultdict(list)
+    for problem in problems:
+        by_file[problem.file].append(problem)
+    suites = []
+    for file, found in by_file.items():
+        name = file or "readiness"
+        suite = ET.Element("testsuite", name=name)
+        if file:
+            suite.set("file", from_root(file, options))
+        title = "The plan can be read" if file else "The run can use its input"
+        case = ET.SubElement(suite, "testcase", name=title, classname="readiness.format", time="0")
+        first = found[0].message
+        more = f" (and {len(found) - 1} more)" if len(found) > 1 else ""
+        failure = ET.SubElement(case, "failure", message=first + more, type="invalid")
+        failure.text = "\n".join(_said(problem) for problem in found)
+        for key, value in (("tests", "1"), ("failures", "1"), ("errors", "0"), ("time", "0")):
+            suite.set(key, value)
+        suites.append(suite)
+    return suites
+
+
+def _said(problem: Problem) -> str:
+    place = f"{problem.file}:{problem.line}:{problem.column}: " if problem.line else ""
+    place = place or (f"{problem.file}: " if problem.file else "")
+    hint = f" (hint: {problem.hint})" if problem.hint else ""
+    return f"{place}{problem.message}{hint}"

@@ -1,9 +1,15 @@
-"""SARIF 2.1.0, for code scanning: every criterion a rule, every shortfall a result.
+"""SARIF 2.1.0, for code scanning: every criterion a rule, every shortfall a result, and every
+problem that kept a plan from being read a result under the rule ``invalid-plan``.
 
-Results carry the plan's path relative to the working folder, lines and columns from 1, and
-fingerprints built from the criterion and the key path (not line numbers), so a result keeps
-its identity when lines move. Waived criteria appear as suppressed results with the waiver's
-reason as the justification.
+Results locate plans from the repository's root (``locations``: percent-encoded URIs relative
+to ``%SRCROOT%``), lines and columns from 1, and fingerprints built from the criterion and the
+key path (not line numbers), so a result keeps its identity when lines move. Waived criteria
+appear as suppressed results with the waiver's reason as the justification. A problem with no
+file (a missing rubric) is a tool notification, and the run is marked unsuccessful.
+
+GitHub code scanning accepts at most 25,000 results a run and 1,000 locations a result: past
+that, the lightest results are left out (invalid plans first, then errors, warnings, partly
+met, waived) and a notification says how many.
 
 Every string passes through ``escape.clean`` (no terminal escapes, bidirectional overrides or
 non-characters in messages, paths or rubric text) and the text through
@@ -17,70 +23,123 @@ import json
 from typing import Any
 
 from readiness.audit.result import AuditResult, CriterionResult, PlanResult
+from readiness.errors import Problem
 from readiness.outcomes import OUTCOME_TITLE, Outcome
 from readiness.reporters import RenderOptions
 from readiness.reporters.escape import clean_json, json_document
+from readiness.reporters.locations import artifact, criterion_page, from_root, home_page
 from readiness.rubric.rubric import Criterion
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
-INFORMATION_URI = "https://pypi.org/project/readiness/"
+MAX_RESULTS = 25_000
+"""Results GitHub code scanning accepts in one run."""
+MAX_LOCATIONS = 1_000
+"""Locations GitHub code scanning accepts in one result."""
+INVALID = "invalid-plan"
+"""The rule for a plan readiness cannot read: a YAML error, or a plan that breaks the format."""
+_RANK = {"error": 1, "warning": 2, "note": 3}
+"""Which results to keep first when there are too many: an invalid plan (0) is heaviest."""
 
 
 def render(result: AuditResult, options: RenderOptions) -> str:
-    return json_document(json.dumps(document(result), indent=2, ensure_ascii=False) + "\n")
+    return json_document(json.dumps(document(result, options), indent=2, ensure_ascii=False) + "\n")
 
 
-def document(result: AuditResult) -> dict[str, Any]:
+def document(result: AuditResult, options: RenderOptions | None = None) -> dict[str, Any]:
     """The SARIF log, every string in it cleaned."""
-    sarif: dict[str, Any] = clean_json(_document(result))
+    sarif: dict[str, Any] = clean_json(_document(result, options or RenderOptions()))
     return sarif
 
 
-def _document(result: AuditResult) -> dict[str, Any]:
+def _document(result: AuditResult, options: RenderOptions) -> dict[str, Any]:
     criteria = result.rubric.criteria
     index = {c.id: i for i, c in enumerate(criteria)}
-    results = [
-        _result(plan, r, index[r.criterion.id])
+    ranked = [
+        (0, _problem_result(problem, options, len(criteria)))
+        for problem in result.problems
+        if problem.file
+    ]
+    ranked += [
+        (
+            4 if r.outcome is Outcome.WAIVED else _RANK[level(r)],
+            _result(plan, r, index[r.criterion.id], options),
+        )
         for plan in result.plans
         for r in plan.criteria
         if r.is_gap or r.outcome is Outcome.WAIVED
     ]
-    return {
-        "$schema": SCHEMA,
-        "version": "2.1.0",
-        "runs": [
-            {
-                "tool": {
-                    "driver": {
-                        "name": "readiness",
-                        "version": result.tool_version,
-                        "semanticVersion": result.tool_version,
-                        "informationUri": INFORMATION_URI,
-                        "rules": [_rule(c) for c in criteria],
-                    }
-                },
-                "columnKind": "unicodeCodePoints",
-                "artifacts": [
-                    {
-                        "location": {"uri": plan.path},
-                        "roles": ["analysisTarget"],
-                        "properties": _plan_properties(plan),
-                    }
-                    for plan in result.plans
-                ],
-                "invocations": [{"executionSuccessful": True}],
-                "properties": {
-                    "rubric": {
-                        "id": result.rubric.id,
-                        "version": result.rubric.version,
-                        "sha256": result.rubric.sha256,
-                    },
-                    "asOf": result.as_of.isoformat(),
-                },
-                "results": results,
-            }
-        ],
+    results, left_out = _within_limit(ranked)
+    driver: dict[str, Any] = {
+        "name": "readiness",
+        "version": result.tool_version,
+        "semanticVersion": result.tool_version,
     }
+    home = home_page()
+    if home is not None:
+        driver["informationUri"] = home
+    driver["rules"] = [*(_rule(c, result.tool_version) for c in criteria), _invalid_rule()]
+    run: dict[str, Any] = {
+        "tool": {"driver": driver},
+        "columnKind": "unicodeCodePoints",
+        "artifacts": [
+            {
+                "location": artifact(plan.path, options),
+                "roles": ["analysisTarget"],
+                "properties": _plan_properties(plan),
+            }
+            for plan in result.plans
+        ],
+        "invocations": [_invocation(result, left_out)],
+        "properties": {
+            "rubric": {
+                "id": result.rubric.id,
+                "version": result.rubric.version,
+                "sha256": result.rubric.sha256,
+            },
+            "asOf": result.as_of.isoformat(),
+        },
+        "results": results,
+    }
+    if left_out:
+        run["properties"]["resultsLeftOut"] = left_out
+    return {"$schema": SCHEMA, "version": "2.1.0", "runs": [run]}
+
+
+def _within_limit(ranked: list[tuple[int, dict[str, Any]]]) -> tuple[list[dict[str, Any]], int]:
+    """The results GitHub accepts, heaviest kept first, in their order; and how many are not."""
+    if len(ranked) <= MAX_RESULTS:
+        return [r for _, r in ranked], 0
+    order = sorted(range(len(ranked)), key=lambda i: ranked[i][0])
+    kept = sorted(order[:MAX_RESULTS])
+    return [ranked[i][1] for i in kept], len(ranked) - MAX_RESULTS
+
+
+def _invocation(result: AuditResult, left_out: int) -> dict[str, Any]:
+    notes: list[dict[str, Any]] = [
+        {
+            "level": "error",
+            "message": {"text": problem.message + (f" ({problem.hint})" if problem.hint else "")},
+            "descriptor": {"id": "input-not-usable"},
+        }
+        for problem in result.problems
+        if not problem.file
+    ]
+    if left_out:
+        notes.append(
+            {
+                "level": "warning",
+                "message": {
+                    "text": f"{left_out} results are left out: code scanning accepts at most "
+                    f"{MAX_RESULTS:,} in a run, so the lightest gaps were dropped first; the "
+                    "JSON report or the board report lists them all"
+                },
+                "descriptor": {"id": "results-left-out"},
+            }
+        )
+    out: dict[str, Any] = {"executionSuccessful": not result.problems}
+    if notes:
+        out["toolExecutionNotifications"] = notes
+    return out
 
 
 def level(result: CriterionResult) -> str:
@@ -93,10 +152,10 @@ def level(result: CriterionResult) -> str:
     return "warning"
 
 
-def _rule(criterion: Criterion) -> dict[str, Any]:
+def _rule(criterion: Criterion, version: str) -> dict[str, Any]:
     default = "error" if criterion.caps_band or criterion.weight >= 2 else "warning"
     help_text = criterion.remediation.strip()
-    return {
+    rule: dict[str, Any] = {
         "id": criterion.id,
         "name": criterion.title,
         "shortDescription": {"text": criterion.title},
@@ -114,11 +173,37 @@ def _rule(criterion: Criterion) -> dict[str, Any]:
             "tags": ["readiness", criterion.lever],
         },
     }
+    page = criterion_page(criterion.id, version)
+    if page is not None:
+        rule["helpUri"] = page
+    return rule
 
 
-def _result(plan: PlanResult, result: CriterionResult, rule_index: int) -> dict[str, Any]:
+def _invalid_rule() -> dict[str, Any]:
+    fix = (
+        "Correct the plan where the message points; `readiness validate PLAN` lists every "
+        "problem, and `readiness schema` gives editors the format."
+    )
+    return {
+        "id": INVALID,
+        "name": "The plan can be read",
+        "shortDescription": {"text": "The plan can be read: valid YAML that follows the format"},
+        "fullDescription": {
+            "text": "A plan readiness cannot read is not audited at all: no score, no band. "
+            "The run fails (exit code 2) until every plan can be read."
+        },
+        "help": {"text": fix, "markdown": fix},
+        "defaultConfiguration": {"level": "error"},
+        "properties": {"tags": ["readiness", "format"]},
+    }
+
+
+def _result(
+    plan: PlanResult, result: CriterionResult, rule_index: int, options: RenderOptions
+) -> dict[str, Any]:
     criterion = result.criterion
     outcome = OUTCOME_TITLE[result.outcome]
+    where = artifact(plan.path, options)
     out: dict[str, Any] = {
         "ruleId": criterion.id,
         "ruleIndex": rule_index,
@@ -127,7 +212,7 @@ def _result(plan: PlanResult, result: CriterionResult, rule_index: int) -> dict[
         "locations": [
             {
                 "physicalLocation": {
-                    "artifactLocation": {"uri": plan.path},
+                    "artifactLocation": where,
                     "region": {
                         "startLine": max(1, location.line),
                         "startColumn": max(1, location.column),
@@ -135,9 +220,11 @@ def _result(plan: PlanResult, result: CriterionResult, rule_index: int) -> dict[
                 },
                 "logicalLocations": [{"fullyQualifiedName": location.key or "(plan)"}],
             }
-            for location in result.locations
+            for location in result.locations[:MAX_LOCATIONS]
         ],
-        "partialFingerprints": {"readinessCriterionKey/v1": _fingerprint(plan, result)},
+        "partialFingerprints": {
+            "readinessCriterionKey/v1": _fingerprint(from_root(plan.path, options), result)
+        },
         "properties": {"outcome": result.outcome.value, "lever": criterion.lever},
     }
     if result.outcome is Outcome.WAIVED and result.waiver is not None:
@@ -152,9 +239,28 @@ def _result(plan: PlanResult, result: CriterionResult, rule_index: int) -> dict[
     return out
 
 
-def _fingerprint(plan: PlanResult, result: CriterionResult) -> str:
+def _problem_result(problem: Problem, options: RenderOptions, rule_index: int) -> dict[str, Any]:
+    location: dict[str, Any] = {"artifactLocation": artifact(problem.file, options)}
+    if problem.line:
+        location["region"] = {"startLine": problem.line, "startColumn": max(1, problem.column)}
+    message = problem.message + (f" (hint: {problem.hint})" if problem.hint else "")
+    identity = f"{from_root(problem.file, options)}\n{INVALID}\n{problem.message}"
+    return {
+        "ruleId": INVALID,
+        "ruleIndex": rule_index,
+        "level": "error",
+        "message": {"text": message},
+        "locations": [{"physicalLocation": location}],
+        "partialFingerprints": {"readinessInvalidPlan/v1": _hash(identity)},
+    }
+
+
+def _fingerprint(path: str, result: CriterionResult) -> str:
     key = result.locations[0].key if result.locations else ""
-    identity = f"{plan.path}\n{result.criterion.id}\n{key}"
+    return _hash(f"{path}\n{result.criterion.id}\n{key}")
+
+
+def _hash(identity: str) -> str:
     # a file name that is not UTF-8 reaches here with surrogates: hash them as they are
     return hashlib.sha256(identity.encode("utf-8", "surrogatepass")).hexdigest()[:32]
 

@@ -20,6 +20,7 @@ from readiness.reporters.common import (
     examples_line,
     gaps,
     rating,
+    unhonoured_line,
     waiver_line,
     where,
 )
@@ -89,7 +90,7 @@ def _plan(plan: PlanResult, result: AuditResult, options: RenderOptions) -> list
         ],
     ]
     lines.extend(_wrapped(plan.verdict or BAND_MEANING[plan.band], "  ", width))
-    for note in (waiver_line(plan), cost_line(plan), examples_line(plan)):
+    for note in (waiver_line(plan), unhonoured_line(plan), cost_line(plan), examples_line(plan)):
         if note:
             lines.extend(_wrapped(note, "  ", width, "dim"))
     for example in plan.examples[:EXAMPLES_SHOWN]:
