@@ -1,33 +1,64 @@
-"""Benchmark readiness: start-up, throughput and memory, as ratios to a bare YAML baseline.
+"""Benchmark readiness: start-up, throughput and memory of every format, as ratios to a baseline.
 
-    .venv/bin/python bench/bench.py            # the full run (about four minutes)
-    .venv/bin/python bench/bench.py --quick    # fewer repeats and plans, for a quick look
+    python bench/bench.py                  # the full run: every target, checked
+    python bench/bench.py --quick          # a short look: checks only what its sizes can show
+    python bench/bench.py --scale 50000    # only this: 50,000 small plans, five reports, once
+    python bench/bench.py --json FILE      # also write the raw figures (every run, every pair)
 
-Ratios, not seconds, are what the targets are about: machines differ and this one is shared,
-so every figure is a median of repeated runs, compared with a baseline measured in the same
-run. Start-up is measured in fresh processes; readiness keeps nothing between runs, so every
-run does all its work. Output never goes to a terminal here, as in CI. Run it against a
-``pip install .`` (not editable), so that Python's compiled modules exist as they do for users.
+The table goes to standard output as Markdown (What | Time | Ratio | Target), ready for the
+README; progress goes to standard error. ``--pairs``, ``--plans`` and ``--memory-plans`` change
+the sizes (a target is checked only at its own size or more, see below).
 
-Targets (docs: the README's performance section):
-- cold ``readiness audit PLAN`` <= 7 x ``python -c "import yaml"``;
-- ``readiness --version`` and ``--help`` <= 3 x;
-- 1,000 plans with ``--jobs 1`` <= 1.65 x a bare C-YAML parse of the same files, and well
-  under 1 x with the default ``--jobs``;
-- peak memory auditing 10,000 plans (terminal summary) <= 1.5 x that for 100.
+Ratios, not seconds, are what the targets are about: machines differ and this one is shared.
+Every timed command is *paired* with its baseline: the two run one after the other (the
+baseline first in one pair, second in the next, so neither always runs on a warmer machine),
+the ratio is taken per pair, and the table shows the median of those ratios with the median
+seconds of each side. Throughput's baseline is a bare ``yaml.load(..., Loader=CSafeLoader)``
+of the same files in a fresh process; start-up's is ``python -c "import yaml"``. Every run is
+a fresh process, output never goes to a terminal (as in CI), and readiness keeps nothing
+between runs, so every run does all its work.
+
+Peak memory is the kernel's account (``ru_maxrss`` from ``os.wait4``) of a ``--jobs 1`` run,
+one process, so the figure is the whole footprint; memory does not depend on how busy the
+machine is, so two of these runs go at once. ``--scale`` runs with the default ``--jobs`` and
+also samples the proportional memory (PSS) of the whole process tree.
+
+Run it against a ``pip install .`` (not editable), so that Python's compiled modules exist as
+they do for users: the commands are taken from beside the running interpreter.
+
+Targets (the README's performance section; issue 15):
+- cold ``readiness audit PLAN`` <= 7x ``python -c "import yaml"``; ``--version``, ``--help`` <= 3x;
+- 1,000 county-size plans, each format (terminal summary, ``-f json``, ``-o`` JSON, SARIF,
+  JUnit, Markdown, HTML) with ``--jobs 1`` <= 1.65x a bare parse; with the default ``--jobs``
+  <= 1.0x; ``readiness validate`` <= 1.2x;
+- peak memory at 10,000 plans <= 1.5x that at 100, for each format and for all five ``-o``
+  reports in one run;
+- 50,000 small plans with the five reports in under 2 minutes and under 500 MB (``--scale``).
+
+A target is only called met or missed at the size it is about. At a smaller size a throughput
+ratio is shown as information ("not checked at this size": fixed start-up costs weigh more on
+few plans); a memory or scale figure that already exceeds its target at a smaller size is a
+miss (peak memory and time only grow with more plans, as the smaller folder is the start of
+the larger), and otherwise not checked either.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
+import platform
 import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import asdict, dataclass, field
+from datetime import datetime, timezone
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -44,28 +75,213 @@ for path in sorted(Path(sys.argv[1]).glob("*.yaml")):
         yaml.load(handle, Loader=yaml.CSafeLoader)
 """
 
+MET, MISSED, NOT_CHECKED = "met", "missed", "not checked at this size"
 
-def run_once(
-    argv: Sequence[str], env: dict[str, str] | None = None, ok: tuple[int, ...] = (0, 1)
-) -> tuple[float, int]:
-    """Seconds and peak memory (KB) of one run, its output thrown away."""
+# (name in the table, extra arguments, report file written or None)
+FORMATS: tuple[tuple[str, tuple[str, ...], str | None], ...] = (
+    ("terminal summary", (), None),
+    ("`-f json`", ("-f", "json"), None),
+    ("`-o r.json`", (), "r.json"),
+    ("`-o r.sarif`", (), "r.sarif"),
+    ("`-o r.xml` (JUnit)", (), "r.xml"),
+    ("`-o r.md`", (), "r.md"),
+    ("`-o r.html`", (), "r.html"),
+)
+FIVE_REPORTS = ("r.json", "r.sarif", "r.xml", "r.md", "r.html")
+
+
+# ---- running commands ---------------------------------------------------------------------
+
+
+@dataclass
+class Run:
+    seconds: float
+    peak_kb: int  # ru_maxrss: the largest resident set of the process and its waited-for children
+    tree_kb: int = 0  # sampled peak PSS of the whole process tree (``sample_tree`` only)
+
+
+def run_once(argv: Sequence[str], ok: tuple[int, ...] = (0, 1), sample_tree: bool = False) -> Run:
+    """One fresh process, its output thrown away: seconds and peak memory."""
     start = time.perf_counter()
-    process = subprocess.Popen(
-        list(argv),
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-        env={**os.environ, **(env or {})},
-    )
-    _, status, usage = os.wait4(process.pid, 0)
+    process = subprocess.Popen(list(argv), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    stderr: list[bytes] = []
+    reader = threading.Thread(target=lambda: stderr.append(process.stderr.read()))  # type: ignore[union-attr]
+    reader.start()
+    tree_kb = 0
+    while True:
+        pid, status, usage = os.wait4(process.pid, os.WNOHANG if sample_tree else 0)
+        if pid:
+            break
+        tree_kb = max(tree_kb, tree_pss_kb(process.pid))
+        time.sleep(0.1)
     elapsed = time.perf_counter() - start
-    if os.waitstatus_to_exitcode(status) not in ok:
-        raise SystemExit(f"benchmark command failed: {' '.join(argv)}")
-    return elapsed, usage.ru_maxrss
+    reader.join()
+    process.stderr.close()  # type: ignore[union-attr]
+    process.returncode = os.waitstatus_to_exitcode(status)
+    if process.returncode not in ok:
+        message = b"".join(stderr).decode("utf-8", "replace").strip()[-2000:]
+        raise SystemExit(
+            f"benchmark command failed (exit {process.returncode}): {' '.join(argv)}\n{message}"
+        )
+    return Run(elapsed, usage.ru_maxrss, tree_kb)
 
 
-def median_seconds(argv: Sequence[str], repeats: int, env: dict[str, str] | None = None) -> float:
-    run_once(argv, env)  # warm the operating system's file cache
-    return statistics.median(run_once(argv, env)[0] for _ in range(repeats))
+def tree_pss_kb(root: int) -> int:
+    """Proportional memory of a process and all its descendants, now (Linux; else 0)."""
+    parents: dict[int, int] = {}
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                stat = (entry / "stat").read_text()
+            except OSError:
+                continue
+            parents[int(entry.name)] = int(stat.rsplit(")", 1)[1].split()[1])
+    tree, grew = {root}, True
+    while grew:
+        more = {pid for pid, parent in parents.items() if parent in tree} - tree
+        tree |= more
+        grew = bool(more)
+    total = 0
+    for pid in tree:
+        try:
+            for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+                if line.startswith("Pss:"):
+                    total += int(line.split()[1])
+                    break
+        except OSError:
+            continue
+    return total
+
+
+# ---- pairing and verdicts (pure) ----------------------------------------------------------
+
+
+def baseline_first(pair: int) -> bool:
+    """Which side runs first in pair ``pair``: the baseline in even pairs, the command in odd."""
+    return pair % 2 == 0
+
+
+def paired_ratios(baseline: Sequence[float], command: Sequence[float]) -> list[float]:
+    """The ratio command / baseline of each pair."""
+    return [b / a for a, b in zip(baseline, command, strict=True)]
+
+
+@dataclass
+class Paired:
+    """A command timed in pairs with its baseline."""
+
+    baseline_seconds: list[float] = field(default_factory=list)
+    seconds: list[float] = field(default_factory=list)
+    peak_kb: list[int] = field(default_factory=list)
+
+    @property
+    def ratios(self) -> list[float]:
+        return paired_ratios(self.baseline_seconds, self.seconds)
+
+    @property
+    def ratio(self) -> float:
+        return statistics.median(self.ratios)
+
+    @property
+    def median_seconds(self) -> float:
+        return statistics.median(self.seconds)
+
+    @property
+    def median_baseline(self) -> float:
+        return statistics.median(self.baseline_seconds)
+
+
+def measure_pairs(baseline: Callable[[], Run], command: Callable[[], Run], pairs: int) -> Paired:
+    """``pairs`` pairs of runs, alternating which side goes first."""
+    result = Paired()
+    for pair in range(pairs):
+        if baseline_first(pair):
+            a, b = baseline(), command()
+        else:
+            b, a = command(), baseline()
+        result.baseline_seconds.append(a.seconds)
+        result.seconds.append(b.seconds)
+        result.peak_kb.append(b.peak_kb)
+    return result
+
+
+def verdict(
+    value: float,
+    limit: float | None,
+    size: int | None = None,
+    target_size: int | None = None,
+    grows_with_size: bool = False,
+) -> str:
+    """``met``, ``missed`` or ``not checked at this size`` ("" when there is no target).
+
+    A target about ``target_size`` plans is checked only at that size or more. At a smaller
+    size a figure that only grows with more plans (``grows_with_size``: peak memory, total
+    time) and already exceeds the target is a miss; any other figure is not checked.
+    """
+    if limit is None:
+        return ""
+    if size is None or target_size is None or size >= target_size:
+        return MET if value <= limit else MISSED
+    if grows_with_size and value > limit:
+        return MISSED
+    return NOT_CHECKED
+
+
+# ---- the table ----------------------------------------------------------------------------
+
+
+@dataclass
+class Row:
+    what: str
+    time: str
+    ratio: str
+    target: str
+    verdict: str
+
+
+def target_cell(limit: float | None, unit: str, outcome: str) -> str:
+    if limit is None:
+        return ""
+    return f"≤ {limit:g}{unit}, {outcome}" if outcome else f"≤ {limit:g}{unit}"
+
+
+def markdown_table(rows: Sequence[Row]) -> str:
+    lines = ["| What | Time | Ratio | Target |", "|---|---|---|---|"]
+    lines += [f"| {r.what} | {r.time} | {r.ratio} | {r.target} |" for r in rows]
+    return "\n".join(lines)
+
+
+def ms(seconds: float) -> str:
+    return f"{seconds * 1000:.0f} ms"
+
+
+def secs(seconds: float) -> str:
+    return f"{seconds:.2f} s"
+
+
+def mb(kb: float) -> str:
+    return f"{kb / 1024:.0f} MB"
+
+
+def count(n: int) -> str:
+    return f"{n:,}"
+
+
+def log(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
+# ---- plans --------------------------------------------------------------------------------
+
+
+MEASURES = (
+    ("SDQ", "children-families"),
+    ("RCADS", "children-families"),
+    ("GBO", "children-families"),
+    ("ARTIC-35", "practitioners"),
+    ("ProQOL", "practitioners"),
+    ("TICOMETER", "organisation"),
+)
 
 
 def county_plan(i: int) -> str:
@@ -73,8 +289,33 @@ def county_plan(i: int) -> str:
 
     Plans that commission implementation for a whole county's children's services set out
     several waves, each with its exit criteria, a long list of materials, several measures
-    and a detailed budget; this makes one, varied by ``i``.
+    and a detailed budget; this makes one (about 8 KB), varied by ``i``.
     """
+    return plan_text(
+        i,
+        waves=6,
+        materials=10,
+        members=12,
+        measures=tuple(name for name, _ in MEASURES),
+        budget_lines=18,
+    )
+
+
+def small_plan(i: int) -> str:
+    """A small plan (about 3.5 KB): the county plan's sections with two waves and few lines."""
+    return plan_text(
+        i,
+        waves=2,
+        materials=1,
+        members=3,
+        measures=("SDQ", "ARTIC-35", "TICOMETER"),
+        budget_lines=3,
+    )
+
+
+def plan_text(
+    i: int, waves: int, materials: int, members: int, measures: Sequence[str], budget_lines: int
+) -> str:
     lines = [
         "readiness: 1",
         "plan:",
@@ -98,14 +339,14 @@ def county_plan(i: int) -> str:
         "  days: 4",
         "  materials:",
     ]
-    for m in range(10):
+    for m in range(materials):
         lines += [
             f"    - name: Practice guide, part {m + 1}",
             "      evidence: Reviewed against the national trauma-informed practice framework",
             "      reviewed: 2026-06",
         ]
     lines += ["rollout:", "  champions: {protected_hours_per_month: 6}", "  cohorts:"]
-    for w in range(6):
+    for w in range(waves):
         lines += [
             f"    - name: Wave {w + 1}",
             f"      size: {36 if w == 0 else 70}",
@@ -120,7 +361,7 @@ def county_plan(i: int) -> str:
                 "relational-language, applies-theory]",
                 "      champions: 24",
             ]
-        if w < 5:
+        if w < waves - 1:
             lines += [
                 "      exit_criteria:",
                 "        - Every practitioner in the wave has had six months of coaching",
@@ -137,7 +378,7 @@ def county_plan(i: int) -> str:
         "  governance:",
         "    group: Relational Practice Implementation Group",
         "    frequency: monthly",
-        "    members: [" + ", ".join(f"Member {k}" for k in range(12)) + "]",
+        "    members: [" + ", ".join(f"Member {k}" for k in range(members)) + "]",
         "  protected_time: {hours_per_month: 8, backfill: 180000}",
         "  agreement: {signed: 2026-12-01, "
         "parties: [County Council, Relational Practice Partnership]}",
@@ -148,19 +389,13 @@ def county_plan(i: int) -> str:
         "  cpd: {frequency: quarterly, hours_per_year: 12}",
         "  outcome_measures:",
     ]
-    for name, about in (
-        ("SDQ", "children-families"),
-        ("RCADS", "children-families"),
-        ("GBO", "children-families"),
-        ("ARTIC-35", "practitioners"),
-        ("ProQOL", "practitioners"),
-        ("TICOMETER", "organisation"),
-    ):
-        lines += [
-            f"    - name: {name}",
-            f"      about: {about}",
-            "      timepoints: [baseline, 6 months, 12 months, 24 months]",
-        ]
+    for name, about in MEASURES:
+        if name in measures:
+            lines += [
+                f"    - name: {name}",
+                f"      about: {about}",
+                "      timepoints: [baseline, 6 months, 12 months, 24 months]",
+            ]
     lines += [
         "line_managers:",
         "  trained: 100",
@@ -183,7 +418,7 @@ def county_plan(i: int) -> str:
         "  lines:",
     ]
     categories = ("training", "coaching", "supervision", "backfill", "fidelity", "evaluation")
-    for n in range(18):
+    for n in range(budget_lines):
         category = categories[n % len(categories)]
         lines.append(f"    - {{item: Budget line {n + 1}, category: {category}, amount: 25000}}")
     lines += [
@@ -195,87 +430,350 @@ def county_plan(i: int) -> str:
     return "\n".join(lines) + "\n"
 
 
-def make_plans(folder: Path, count: int) -> Path:
-    """``count`` county-wide plans (about 8 KB each), each a little different."""
+def make_plans(folder: Path, count: int, plan: Callable[[int], str] = county_plan) -> Path:
+    """``count`` plans made by ``plan`` (county-wide by default), each a little different.
+
+    Plan ``i`` is the same in every folder, so a smaller folder is the start of a larger one.
+    """
     folder.mkdir(parents=True, exist_ok=True)
     for i in range(count):
-        (folder / f"plan-{i:05d}.yaml").write_text(county_plan(i), encoding="utf-8")
+        (folder / f"plan-{i:05d}.yaml").write_text(plan(i), encoding="utf-8")
     return folder
 
 
-def row(name: str, value: str, ratio: float | None, target: float | None) -> str:
-    verdict = "" if target is None or ratio is None else ("met" if ratio <= target else "MISSED")
-    shown_ratio = "" if ratio is None else f"{ratio:5.2f}x"
-    shown_target = "" if target is None else f"<= {target:g}x"
-    return f"  {name:<52} {value:>10} {shown_ratio:>8} {shown_target:>9} {verdict}"
+# ---- the sections -------------------------------------------------------------------------
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--quick", action="store_true", help="fewer repeats and plans")
-    args = parser.parse_args()
-    repeats = 5 if args.quick else 15
-    plans = 200 if args.quick else 1000
-    memory_small, memory_large = (100, 2000) if args.quick else (100, 10_000)
+@dataclass
+class Settings:
+    quick: bool
+    startup_pairs: int
+    pairs: int
+    plans: int
+    memory_small: int
+    memory_large: int
+    target_plans: int = 1000
+    target_memory_plans: int = 10_000
 
-    print(f"readiness benchmark: {READINESS}")
-    print(f"  Python {sys.version.split()[0]}, {os.cpu_count()} cores, medians of {repeats} runs")
-    example = str(EXAMPLES / "developing.yaml")
-    baseline = median_seconds([PYTHON, "-c", "import yaml"], repeats)
-    reports = Path(tempfile.mkdtemp(prefix="readiness-bench-"))
-    print("\nStart-up (fresh processes)")
-    print(row('python -c "import yaml" (the baseline)', f"{baseline * 1000:.0f} ms", 1.0, None))
-    for name, argv, target, env in (
-        ("readiness --version", [READINESS, "--version"], 3.0, None),
-        ("readiness --help", [READINESS, "--help"], 3.0, None),
-        ("readiness audit developing.yaml", [READINESS, "audit", example], 7.0, None),
-        (
-            "readiness audit developing.yaml -f json",
-            [READINESS, "audit", example, "-f", "json"],
-            7.0,
-            None,
-        ),
-        (
-            "readiness audit developing.yaml -o board.html",
-            [READINESS, "audit", example, "-o", str(reports / "board.html")],
-            None,
-            None,
-        ),
-    ):
-        seconds = median_seconds(argv, repeats, env)
-        print(row(name, f"{seconds * 1000:.0f} ms", seconds / baseline, target))
-    shutil.rmtree(reports, ignore_errors=True)
 
-    with tempfile.TemporaryDirectory(prefix="readiness-bench-") as temp:
-        folder = make_plans(Path(temp) / "plans", plans)
-        few = max(3, repeats // 3)
-        print(f"\nThroughput ({plans} plans, medians of {few} runs)")
-        bare = median_seconds([PYTHON, "-c", BARE_PARSE, str(folder)], few)
-        print(row("bare C-YAML parse of the same files (the baseline)", f"{bare:.2f} s", 1.0, None))
-        for name, extra, target in (
-            ("readiness audit FOLDER --jobs 1", ["--jobs", "1"], 1.65),
-            ("readiness audit FOLDER (default --jobs)", [], 1.0),
-        ):
-            seconds = median_seconds([READINESS, "audit", str(folder), *extra], few)
-            print(row(name, f"{seconds:.2f} s", seconds / bare, target))
+class Bench:
+    def __init__(self, settings: Settings, work: Path) -> None:
+        self.settings = settings
+        self.work = work
+        self.rows: list[Row] = []
+        self.raw: dict[str, object] = {}
 
-        print("\nMemory (peak, auditing a folder, terminal summary)")
-        peaks = {}
-        for count in (memory_small, memory_large):
-            target_folder = make_plans(Path(temp) / f"m{count}", count)
-            peaks[count] = run_once([READINESS, "audit", str(target_folder), "--jobs", "1"])[1]
-            shutil.rmtree(target_folder)
-        print(
-            row(
-                f"{memory_small} plans (the baseline)",
-                f"{peaks[memory_small] / 1024:.0f} MB",
-                1.0,
-                None,
-            )
+    def add(
+        self,
+        key: str,
+        what: str,
+        time_text: str,
+        ratio: float | None,
+        limit: float | None,
+        outcome: str = "",
+        unit: str = "x",
+        **raw: object,
+    ) -> None:
+        shown = "" if ratio is None else f"{ratio:.2f}x"
+        self.rows.append(Row(what, time_text, shown, target_cell(limit, unit, outcome), outcome))
+        self.raw[key] = {"what": what, "ratio": ratio, "target": limit, "verdict": outcome, **raw}
+
+    def startup(self) -> None:
+        s = self.settings
+        log(f"Start-up: {s.startup_pairs} pairs each with python -c 'import yaml'")
+        baseline_argv = [PYTHON, "-c", "import yaml"]
+        audit = [READINESS, "audit", str(EXAMPLES / "developing.yaml")]
+        board = str(self.work / "board.html")
+        run_once(baseline_argv)  # warm the file cache
+        run_once([READINESS, "--version"])
+        commands = (
+            ("--version", "`readiness --version`", [READINESS, "--version"], 3.0),
+            ("--help", "`readiness --help`", [READINESS, "--help"], 3.0),
+            (
+                "audit PLAN",
+                "`readiness audit developing.yaml` (not to a terminal)",
+                audit,
+                7.0,
+            ),
+            ("audit PLAN -f json", "the same, `-f json`", [*audit, "-f", "json"], 7.0),
+            ("audit PLAN -o board.html", "the same, `-o board.html`", [*audit, "-o", board], None),
         )
-        ratio = peaks[memory_large] / peaks[memory_small]
-        print(row(f"{memory_large} plans", f"{peaks[memory_large] / 1024:.0f} MB", ratio, 1.5))
+        measured = []
+        for key, what, argv, limit in commands:
+            paired = measure_pairs(
+                lambda: run_once(baseline_argv), lambda argv=argv: run_once(argv), s.startup_pairs
+            )
+            measured.append((key, what, limit, paired))
+            log(f"  {what}: {paired.ratio:.2f}x")
+        baselines = [t for *_, p in measured for t in p.baseline_seconds]
+        self.add(
+            "startup.baseline",
+            '`python -c "import yaml"` (baseline)',
+            ms(statistics.median(baselines)),
+            1.0,
+            None,
+            seconds=baselines,
+        )
+        for key, what, limit, paired in measured:
+            self.add(
+                f"startup.{key}",
+                what,
+                f"{ms(paired.median_seconds)} vs {ms(paired.median_baseline)}",
+                paired.ratio,
+                limit,
+                verdict(paired.ratio, limit),
+                **raw_paired(paired),
+            )
+
+    def throughput(self, folder: Path) -> None:
+        s = self.settings
+        n = s.plans
+        bare_argv = [PYTHON, "-c", BARE_PARSE, str(folder)]
+        log(f"Throughput: {count(n)} county plans, {s.pairs} pair(s) each with a bare parse")
+        run_once(bare_argv)  # warm the file cache
+        bare_runs: list[float] = []
+        outputs = self.work / "out"
+        outputs.mkdir(exist_ok=True)
+        sections: list[tuple[str, tuple[str, ...], float]] = [
+            ("`--jobs 1`", ("--jobs", "1"), 1.65),
+            ("default `--jobs`", (), 1.0),
+        ]
+        measured: list[tuple[str, str, float, Paired]] = []
+        for jobs_name, jobs_args, limit in sections:
+            for fmt_name, fmt_args, report in FORMATS:
+                argv = [READINESS, "audit", str(folder), *jobs_args, *fmt_args]
+                if report:
+                    argv += ["-o", str(outputs / report)]
+                paired = measure_pairs(
+                    lambda: run_once(bare_argv), lambda argv=argv: run_once(argv), s.pairs
+                )
+                if report:
+                    check_report(outputs / report)
+                bare_runs += paired.baseline_seconds
+                key = " ".join((*jobs_args, *fmt_args, *(("-o", report) if report else ())))
+                measured.append((f"{fmt_name}, {jobs_name}", key or "default jobs", limit, paired))
+                log(f"  {fmt_name}, {jobs_name}: {paired.ratio:.2f}x")
+        paired = measure_pairs(
+            lambda: run_once(bare_argv),
+            lambda: run_once([READINESS, "validate", str(folder)], ok=(0,)),
+            s.pairs,
+        )
+        bare_runs += paired.baseline_seconds
+        measured.append(("`readiness validate FOLDER`", "validate", 1.2, paired))
+        log(f"  validate: {paired.ratio:.2f}x")
+
+        self.add(
+            "throughput.baseline",
+            f"a bare C-YAML parse of {count(n)} county-size plans (baseline)",
+            secs(statistics.median(bare_runs)),
+            1.0,
+            None,
+            plans=n,
+            seconds=bare_runs,
+        )
+        for what, key, limit, paired in measured:
+            outcome = verdict(paired.ratio, limit, n, s.target_plans)
+            self.add(
+                f"throughput.{key}",
+                what if what.startswith("`readiness validate") else f"`audit FOLDER`: {what}",
+                f"{secs(paired.median_seconds)} vs {secs(paired.median_baseline)}",
+                paired.ratio,
+                limit,
+                outcome,
+                plans=n,
+                **raw_paired(paired),
+            )
+
+    def memory(self) -> None:
+        s = self.settings
+        sizes = (s.memory_small, s.memory_large)
+        log(f"Memory: peak with --jobs 1 at {count(sizes[0])} and {count(sizes[1])} plans")
+        kinds: list[tuple[str, tuple[str, ...], tuple[str, ...]]] = [
+            (name, args, (report,) if report else ()) for name, args, report in FORMATS
+        ]
+        kinds.append(("all five `-o` reports in one run", (), FIVE_REPORTS))
+        peaks: dict[tuple[int, str], int] = {}
+        for size in sizes:
+            folder = make_plans(self.work / f"memory-{size}", size)
+            jobs = []
+            for index, (name, args, reports) in enumerate(kinds):
+                out = self.work / f"memory-out-{index}"
+                argv = [READINESS, "audit", str(folder), "--jobs", "1", *args]
+                for report in reports:
+                    argv += ["-o", str(out / report)]
+                jobs.append((name, out, reports, argv))
+
+            def one(job: tuple[str, Path, tuple[str, ...], list[str]]) -> int:
+                _, out, reports, argv = job
+                out.mkdir(exist_ok=True)
+                peak = run_once(argv).peak_kb
+                for report in reports:
+                    check_report(out / report)
+                shutil.rmtree(out)
+                return peak
+
+            with ThreadPoolExecutor(max_workers=2) as pool:  # memory does not mind a busy machine
+                for (name, *_), peak in zip(jobs, pool.map(one, jobs), strict=True):
+                    peaks[size, name] = peak
+                    log(f"  {name}, {count(size)} plans: {mb(peak)}")
+            shutil.rmtree(folder)
+        for name, *_ in kinds:
+            small, large = peaks[sizes[0], name], peaks[sizes[1], name]
+            ratio = large / small
+            outcome = verdict(ratio, 1.5, sizes[1], s.target_memory_plans, grows_with_size=True)
+            self.add(
+                f"memory.{name}",
+                f"peak memory, {name}: {count(sizes[0])} → {count(sizes[1])} plans",
+                f"{mb(small)} → {mb(large)}",
+                ratio,
+                1.5,
+                outcome,
+                plans=list(sizes),
+                peak_kb=[small, large],
+            )
+
+    def scale(self, n: int) -> None:
+        folder = make_plans(self.work / f"scale-{n}", n, small_plan)
+        out = self.work / "scale-out"
+        out.mkdir()
+        argv = [READINESS, "audit", str(folder)]
+        for report in FIVE_REPORTS:
+            argv += ["-o", str(out / report)]
+        log(f"Scale: {count(n)} small plans, five reports, default --jobs, one run")
+        run_once([PYTHON, "-c", BARE_PARSE, str(folder)])  # warm the file cache
+        result = run_once(argv, sample_tree=True)
+        sizes = {report: (out / report).stat().st_size for report in FIVE_REPORTS}
+        for report in FIVE_REPORTS:
+            check_report(out / report)
+        shutil.rmtree(out)
+        shutil.rmtree(folder)
+        memory_kb = max(result.peak_kb, result.tree_kb)
+        what = f"{count(n)} small plans, all five `-o` reports, default `--jobs`"
+        self.add(
+            "scale.time",
+            what,
+            secs(result.seconds),
+            None,
+            120.0,
+            verdict(result.seconds, 120.0, n, 50_000, grows_with_size=True),
+            unit=" s",
+            plans=n,
+            seconds=result.seconds,
+            report_bytes=sizes,
+        )
+        self.add(
+            "scale.memory",
+            "peak memory, the same (largest process; whole process tree, PSS)",
+            f"{mb(result.peak_kb)}; {mb(result.tree_kb)}",
+            None,
+            500.0,
+            verdict(memory_kb / 1024, 500.0, n, 50_000, grows_with_size=True),
+            unit=" MB",
+            plans=n,
+            peak_kb=result.peak_kb,
+            tree_pss_kb=result.tree_kb,
+        )
+
+
+def raw_paired(paired: Paired) -> dict[str, object]:
+    return {
+        "seconds": paired.seconds,
+        "baseline_seconds": paired.baseline_seconds,
+        "ratios": paired.ratios,
+        "peak_kb": paired.peak_kb,
+    }
+
+
+def check_report(path: Path) -> None:
+    """A report the command was asked for exists and is not empty."""
+    if not path.is_file() or path.stat().st_size == 0:
+        raise SystemExit(f"benchmark: no report written at {path}")
+
+
+def readiness_version() -> str:
+    done = subprocess.run([READINESS, "--version"], capture_output=True, text=True, check=False)
+    return done.stdout.strip()
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        description=__doc__.splitlines()[0], formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument(
+        "--quick",
+        action="store_true",
+        help="fewer pairs and plans (100 for throughput, 100 and 500 for memory); checks only "
+        "the targets those sizes can show",
+    )
+    parser.add_argument(
+        "--scale",
+        type=int,
+        metavar="N",
+        help="only this: N small plans, all five reports, once (the target is for 50,000)",
+    )
+    parser.add_argument(
+        "--pairs", type=int, metavar="N", help="pairs per folder figure (3; --quick 2)"
+    )
+    parser.add_argument(
+        "--plans", type=int, metavar="N", help="plans for throughput (1,000; --quick 100)"
+    )
+    parser.add_argument(
+        "--memory-plans",
+        type=int,
+        metavar="N",
+        help="the larger folder for peak memory (10,000; --quick 500)",
+    )
+    parser.add_argument("--json", type=Path, metavar="FILE", help="also write the raw figures")
+    args = parser.parse_args(argv)
+    quick = bool(args.quick)
+    settings = Settings(
+        quick=quick,
+        startup_pairs=5 if quick else 15,
+        pairs=args.pairs or (2 if quick else 3),
+        plans=args.plans or (100 if quick else 1000),
+        memory_small=100,
+        memory_large=args.memory_plans or (500 if quick else 10_000),
+    )
+    started = time.perf_counter()
+    version = readiness_version()
+    log(f"readiness benchmark: {READINESS} ({version})")
+    with tempfile.TemporaryDirectory(prefix="readiness-bench-") as temp:
+        bench = Bench(settings, Path(temp))
+        if args.scale:
+            bench.scale(args.scale)
+        else:
+            bench.startup()
+            bench.throughput(make_plans(Path(temp) / "plans", settings.plans))
+            bench.memory()
+    took = time.perf_counter() - started
+    kind = f"--scale {args.scale}" if args.scale else ("--quick" if quick else "full run")
+    print(
+        f"readiness {version.split()[-1]}, Python {platform.python_version()}, "
+        f"{os.cpu_count()} cores, {datetime.now(timezone.utc):%Y-%m-%d}; {kind}: "
+        + (
+            "one run"
+            if args.scale
+            else f"medians of {settings.startup_pairs} pairs for start-up, "
+            f"{settings.pairs} for folders"
+        )
+        + f"; took {took / 60:.1f} min.\n"
+    )
+    print(markdown_table(bench.rows))
+    if args.json:
+        figures = {
+            "readiness": version,
+            "command": READINESS,
+            "python": platform.python_version(),
+            "cores": os.cpu_count(),
+            "date": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+            "mode": kind,
+            "settings": asdict(settings),
+            "seconds_taken": took,
+            "figures": bench.raw,
+        }
+        args.json.write_text(json.dumps(figures, indent=2) + "\n", encoding="utf-8")
+    return 0
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main())

@@ -32,7 +32,7 @@ class Pools:
         assert method == "fork"
         return self
 
-    def Pool(self, processes: int) -> Pool:
+    def Pool(self, processes: int, initializer: object = None) -> Pool:
         self.workers.append(processes)
         return Pool()
 

@@ -216,7 +216,84 @@ def test_the_terminal_says_when_a_waiver_expired(repo: Path) -> None:
 def test_completion_can_be_installed() -> None:
     result = run("--help")
     assert "--install-completion" in result.stdout
-    # typer's own: the script for the shell in SHELL, through the installed command
-    shown = run_installed("--show-completion", env={"SHELL": "/bin/bash"})
-    assert shown.returncode == 0, shown.stderr
-    assert "complete -o default -F _readiness_completion readiness" in shown.stdout
+    # typer's own protocol, as the installed script calls it: the script, then completions
+    script = run_installed(env={"_READINESS_COMPLETE": "source_bash"})
+    assert "complete -o default -F _readiness_completion readiness" in script.stdout
+    words = run_installed(
+        env={
+            "_READINESS_COMPLETE": "complete_bash",
+            "COMP_WORDS": "readiness aud",
+            "COMP_CWORD": "1",
+        }
+    )
+    assert words.stdout.split() == ["audit"]
+
+
+# -- what a careful reviewer tried --------------------------------------------------------------
+def test_no_report_replaces_the_baseline_the_run_reads(repo: Path) -> None:
+    run("audit", "plans/ready.yaml", "--write-baseline", "b.json", cwd=repo)
+    before = (repo / "b.json").read_bytes()
+    result = run("audit", "plans/ready.yaml", "--baseline", "b.json", "-o", "b.json", cwd=repo)
+    assert result.returncode == 2
+    assert "it is the same file as the baseline 'b.json', which this run reads" in result.stderr
+    assert (repo / "b.json").read_bytes() == before
+    both = run("audit", "plans/ready.yaml", "--write-baseline", "x.json", "-o", "x.json", cwd=repo)
+    assert both.returncode == 2
+    assert "--write-baseline and --output both name 'x.json'" in both.stderr
+
+
+def test_a_hostile_baseline_is_bad_input(repo: Path) -> None:
+    (repo / "deep.json").write_text("[" * 100_000 + "]" * 100_000)
+    deep = run("audit", "plans/ready.yaml", "--baseline", "deep.json", cwd=repo)
+    assert deep.returncode == 2
+    assert "the baseline is not valid JSON (nested too deeply)" in deep.stderr
+    (repo / "bool.json").write_text(
+        '{"format": "readiness-baseline", "version": true, "plans": {}}'
+    )
+    assert run("audit", "plans/ready.yaml", "--baseline", "bool.json", cwd=repo).returncode == 2
+
+
+def test_a_broken_settings_file_reaches_the_ci_formats_as_the_runs_problem(repo: Path) -> None:
+    (repo / ".readiness.yaml").write_text("min_band: bogus\n")
+    result = run(
+        "audit", "plans/ready.yaml", "-f", "github", "-o", "c.sarif", "-o", "c.xml", cwd=repo
+    )
+    assert result.returncode == 2
+    assert ".readiness.yaml:1:11: error: 'bogus' is not a recognised value" in result.stderr
+    assert "::error title=readiness cannot use its input::" in result.stdout
+    sarif = json.loads((repo / "c.sarif").read_text())["runs"][0]
+    assert sarif["results"] == []
+    [note] = sarif["invocations"][0]["toolExecutionNotifications"]
+    assert note["message"]["text"].startswith(".readiness.yaml:1:11: 'bogus' is not a recognised")
+    assert "The run can use its input" in (repo / "c.xml").read_text()
+
+
+def test_junit_names_plans_from_the_repository_root(repo: Path) -> None:
+    (repo / "plans" / "sub").mkdir()
+    result = run("audit", "../ready.yaml", "-f", "junit", cwd=repo / "plans" / "sub")
+    assert result.returncode == 0, result.stderr
+    assert '<testsuite name="plans/ready.yaml" file="plans/ready.yaml"' in result.stdout
+
+
+def test_the_job_summary_counts_what_the_step_already_wrote(repo: Path) -> None:
+    summary = repo / "summary.md"
+    summary.write_text("x" * (1024 * 1024 - 500))
+    result = run(
+        "audit", "plans", "-f", "github", "-q", cwd=repo, env={"GITHUB_STEP_SUMMARY": str(summary)}
+    )
+    assert result.returncode == 1
+    assert result.stdout == ""  # quiet: nothing printed, but the summary is still written
+    assert summary.stat().st_size <= 1024 * 1024
+    assert "Left out to keep within GitHub's 1 MiB job summary" in summary.read_text()
+
+
+def test_an_empty_stdin_name_is_refused(repo: Path) -> None:
+    result = run("audit", "-", "--stdin-name=", cwd=repo, stdin="readiness: 1\n")
+    assert result.returncode == 2
+    assert "--stdin-name: give a name" in result.stderr
+
+
+def test_show_config_and_list_files_together_are_refused(repo: Path) -> None:
+    result = run("audit", "plans", "--show-config", "--list-files", cwd=repo)
+    assert result.returncode == 2
+    assert "give --show-config or --list-files, not both" in result.stderr

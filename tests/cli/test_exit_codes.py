@@ -129,6 +129,7 @@ def test_a_template_that_fails_exits_2_and_writes_nothing(
 def test_a_bug_while_a_template_is_in_use_is_still_a_bug(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    import readiness.reporters.board
     import readiness.reporters.markdown
 
     def broken(*args: object, **kwargs: object) -> None:
@@ -137,7 +138,7 @@ def test_a_bug_while_a_template_is_in_use_is_still_a_bug(
     shutil.copytree(
         Path(readiness.reporters.markdown.__file__).parent.parent / "templates", tmp_path / "tpl"
     )
-    monkeypatch.setattr(readiness.reporters.markdown, "context", broken)
+    monkeypatch.setattr(readiness.reporters.board, "context", broken)
     result = run("audit", READY, "--template", "tpl", "-o", "board.md", cwd=tmp_path)
     assert result.returncode == 3
     assert "internal error (RuntimeError)" in result.stderr

@@ -61,31 +61,37 @@ def audit_many(
     ``keep_going``: then the result holds them beside every valid plan's result."""
     plans: list[PlanResult] = []
     problems: list[Problem] = []
-    for outcome in _outcomes(files, rubric, options, jobs, keep):
+    for outcome in outcomes(files, rubric, options, jobs, keep):
         if isinstance(outcome, list):
             problems.extend(outcome)
         elif keep_going or not problems:
             plans.append(keep(outcome))
     if problems and not keep_going:
         raise InputError(problems)
+    return header(rubric, options)._replace(plans=tuple(plans), problems=tuple(problems))
+
+
+def header(rubric: Rubric, options: AuditOptions) -> AuditResult:
+    """The run before any plan: what every report says at its head."""
     return AuditResult(
         tool_version=__version__,
         rubric=rubric,
         as_of=options.as_of,
         min_band=options.min_band,
         fail_under=options.fail_under,
-        plans=tuple(plans),
-        problems=tuple(problems),
+        plans=(),
     )
 
 
-def _outcomes(
+def outcomes(
     files: Sequence[tuple[Path, str]],
     rubric: Rubric,
     options: AuditOptions,
     jobs: int,
     keep: Callable[[PlanResult], PlanResult],
 ) -> Iterator[Outcome]:
+    """Each file's result (what ``keep`` keeps of it) or problems, in the files' order, as
+    they are worked out: the caller holds only what it keeps of each."""
     # never more workers than cores (``--jobs 10000`` must not fork ten thousand processes)
     jobs = max(1, min(jobs, default_jobs(), len(files) // MIN_PLANS_PER_JOB))
     if jobs == 1 or not hasattr(os, "fork"):  # one plan, a few, or no fork (Windows)
@@ -98,12 +104,23 @@ def _outcomes(
     _STATE.update(rubric=rubric, options=options, keep=keep)
     by_id = Lookup(rubric)
     try:
-        with multiprocessing.get_context("fork").Pool(jobs) as pool:
+        with multiprocessing.get_context("fork").Pool(jobs, initializer=_worker_signals) as pool:
             chunk = max(1, min(64, len(files) // (jobs * 8)))
             for packed in pool.imap(_work, files, chunksize=chunk):
                 yield unpack(packed, by_id) if isinstance(packed, tuple) else packed
     finally:
         _STATE.clear()
+
+
+def _worker_signals() -> None:
+    """In a worker: Ctrl-C is for the main process, which stops the workers and tidies up;
+    a terminating signal ends a worker at once, whatever the main process set up."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    for name in ("SIGTERM", "SIGHUP"):
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), signal.SIG_DFL)
 
 
 def _audit(rubric: Rubric, options: AuditOptions, path: Path, display: str) -> Outcome:

@@ -36,8 +36,9 @@ if TYPE_CHECKING:
     from readiness.audit.run import AuditOptions
     from readiness.cli.outputs import Read, Target
     from readiness.cli.settings import Config
-    from readiness.errors import InputError
+    from readiness.errors import InputError, Problem
     from readiness.outcomes import Outcome
+    from readiness.rubric.rubric import Rubric
 
 
 def audit(
@@ -131,52 +132,60 @@ def audit(
     from standard input. After --, every name is a plan file, even one starting with -.
     """
     # Long only in its signature: typer reads each option from it. The body is short.
-    from readiness.audit.many import audit_many, default_jobs, slim
+    from readiness.audit.many import default_jobs, outcomes, slim
     from readiness.audit.run import AuditOptions
+    from readiness.cli.emit import Outputs, emit
     from readiness.cli.outputs import plan_targets, refuse_reads
 
-    settings = common.config(config)
-    if show_config:
-        from readiness.cli.inspect import Given
-        from readiness.cli.inspect import show_config as show
-
-        show(settings, Given(rubric, min_band, fail_under, max_size, as_of, jobs), config)
-        return
     chosen = common.choice(format, tuple(AUDIT_FORMATS), "--format") if format else None
-    score = common.number(fail_under, "--fail-under", "give a score from 0 to 100, such as 60")
-    options = AuditOptions(
-        as_of=common.as_of(as_of),
-        min_band=common.band(
-            min_band if min_band is not None else settings.min_band or "developing"
-        ),
-        fail_under=common.fail_under(score if score is not None else settings.fail_under),
-        max_bytes=common.max_bytes(max_size, settings),
-        ignore_waivers=ignore_waivers,
-    )
-    workers = common.whole_number(jobs, "--jobs", "give how many plans to audit at once, such as 2")
-    if workers is not None and workers < 1:
-        raise common.usage(
-            f"--jobs: {workers} is not a number of plans to audit at once (1 or more)"
-        )
-    colour = common.color(color)
     targets = plan_targets(output or [], chosen)
-    extra = _baseline_targets(baseline, write_baseline)
-    template_dir = common.template(template)
     stdout_format = chosen or "terminal"
-    with _invalid_input_reported(plans or [], settings, rubric, options, stdout_format, targets):
+    guard = _Guard(plans or [], None if quiet else stdout_format, targets, rubric, baseline)
+    with guard.watch():
+        settings = guard.settings = common.config(config)
+        if show_config:
+            from readiness.cli.inspect import Given
+            from readiness.cli.inspect import show_config as show
+
+            if list_files:
+                raise common.usage("give --show-config or --list-files, not both")
+            show(settings, Given(rubric, min_band, fail_under, max_size, as_of, jobs), config)
+            return
+        score = common.number(fail_under, "--fail-under", "give a score from 0 to 100, such as 60")
+        options = guard.options = AuditOptions(
+            as_of=common.as_of(as_of),
+            min_band=common.band(
+                min_band if min_band is not None else settings.min_band or "developing"
+            ),
+            fail_under=common.fail_under(score if score is not None else settings.fail_under),
+            max_bytes=common.max_bytes(max_size, settings),
+            ignore_waivers=ignore_waivers,
+        )
+        workers = common.whole_number(
+            jobs, "--jobs", "give how many plans to audit at once, such as 2"
+        )
+        if workers is not None and workers < 1:
+            raise common.usage(
+                f"--jobs: {workers} is not a number of plans to audit at once (1 or more)"
+            )
+        colour = common.color(color)
+        extra = _baseline_targets(baseline, write_baseline, targets)
+        template_dir = common.template(template)
+    with guard.watch(about_plans=True):
         search = common.search(
             plans, settings, plans_only, allow_empty, options.max_bytes, stdin_name, quiet
         )
-        if list_files:
-            from readiness.cli.inspect import list_files as listing
+    if list_files:
+        from readiness.cli.inspect import list_files as listing
 
-            listing(search, settings)
-            return
-        found = search.plans
-        if not found:
-            return
-        reads = _reads(found, settings, common.rubric_path(rubric, settings), template_dir)
-        refuse_reads([*targets, *extra], reads)
+        listing(search, settings)
+        return
+    found = search.plans
+    if not found:
+        return
+    reads = _reads(found, settings, common.rubric_path(rubric, settings), template_dir)
+    refuse_reads([*targets, *extra], [*reads, *guard.baseline_read()])
+    with guard.watch():
         loaded_rubric = common.rubric(rubric, settings)
         known = _read_baseline(baseline)
     # one line per plan is all a many-plan summary shows: work out and keep no more
@@ -188,31 +197,38 @@ def audit(
         and baseline is None
         and write_baseline is None
     )
-    result = audit_many(
-        [(f.path, f.display) for f in found],
-        loaded_rubric,
-        options._replace(where=not summary_only),
-        jobs=workers or default_jobs(),
-        keep=slim if summary_only else (lambda plan: plan),
-        keep_going=_carries_problems(stdout_format, targets),
+    files = [(f.path, f.display) for f in found]
+    passed = emit(
+        _header(loaded_rubric, options),
+        len(found),
+        outcomes(
+            files,
+            loaded_rubric,
+            options._replace(where=not summary_only),
+            workers or default_jobs(),
+            slim if summary_only else (lambda plan: plan),
+        ),
+        Outputs(
+            None if quiet else stdout_format,
+            targets,
+            template_dir,
+            timeline,
+            colour,
+            None if known is None or baseline is None else (baseline, known),
+            extra[0] if extra else None,
+            stdout_format == "github",
+        ),
     )
-    printed = None if quiet else stdout_format
-    if result.problems:
-        _emit_invalid(result, printed, targets)
-    _emit(
-        result,
-        printed,
-        targets,
-        template_dir,
-        timeline,
-        colour,
-        _baseline_file(write_baseline, result),
-    )
-    passed = _gate(result, known, baseline, stdout_format, quiet)
     raise typer.Exit(0 if passed or soft_fail else EXIT_FELL_SHORT)
 
 
-def _baseline_targets(read: str | None, write: str | None) -> list[Target]:
+def _header(rubric: Rubric, options: AuditOptions) -> AuditResult:
+    from readiness.audit.many import header
+
+    return header(rubric, options)
+
+
+def _baseline_targets(read: str | None, write: str | None, targets: list[Target]) -> list[Target]:
     """The baseline file to write, checked like a report before any work is done."""
     from readiness.cli.outputs import plan_targets
 
@@ -221,6 +237,10 @@ def _baseline_targets(read: str | None, write: str | None) -> list[Target]:
     if read is not None and os.path.realpath(read) == os.path.realpath(write):
         raise common.usage(
             "--write-baseline would replace the baseline this run reads", "write it to another file"
+        )
+    if any(os.path.realpath(t.path) == os.path.realpath(write) for t in targets):
+        raise common.usage(
+            f"--write-baseline and --output both name '{write}'", "write them to different files"
         )
     return plan_targets([write], "json", what="the baseline")
 
@@ -235,122 +255,102 @@ def _read_baseline(path: str | None) -> dict[str, dict[str, Outcome]] | None:
     return read(Path(path))
 
 
-def _baseline_file(path: str | None, result: AuditResult) -> tuple[Target, str] | None:
-    if path is None:
-        return None
-    from pathlib import Path
-
-    from readiness.cli.baseline import snapshot
-    from readiness.cli.outputs import Target
-
-    return Target(Path(path), "baseline"), snapshot(result, common.report_options())
-
-
-def _gate(
-    result: AuditResult,
-    known: dict[str, dict[str, Outcome]] | None,
-    path: str | None,
-    stdout_format: str,
-    quiet: bool,
-) -> bool:
-    """Whether the run passes: every plan reaches the gates, or with a baseline, every plan
-    that falls short has no gap that is new or worse. Says which gaps are new or worse."""
-    if known is None or path is None:
-        return result.passed
-    import sys
-
-    from readiness.cli.baseline import compare, passes, said
-    from readiness.reporters.escape import log_line
-
-    worse = compare(result, known, common.report_options())
-    text = "".join(log_line(line) + "\n" for line in said(worse, path))
-    if stdout_format == "terminal" and not quiet:
-        common.out(text)
-    else:
-        sys.stderr.write(text)
-    return all(passes(plan, worse) for plan in result.plans)
-
-
-CI_FORMATS = ("sarif", "junit", "github")
-"""Formats that carry a run's problems as findings, so that a plan which cannot be read is
-seen in CI: they are written even when the input is invalid (exit 2); board reports, the
-JSON report and the terminal summary are not."""
-
-
-def _carries_problems(stdout_format: str | None, targets: list[Target]) -> bool:
-    return stdout_format in CI_FORMATS or any(t.format in CI_FORMATS for t in targets)
-
-
-def _emit_invalid(result: AuditResult, stdout_format: str | None, targets: list[Target]) -> None:
-    """Write the CI formats, carrying the problems, then stop with exit 2 and the problems
-    listed on standard error."""
-    from readiness.errors import InputError
-
-    _emit(
-        result,
-        stdout_format if stdout_format in CI_FORMATS else None,
-        [t for t in targets if t.format in CI_FORMATS],
-        None,
-    )
-    raise InputError(result.problems)
-
-
-@contextlib.contextmanager
-def _invalid_input_reported(
-    plans: list[str],
-    settings: Config,
-    rubric: str | None,
-    options: AuditOptions,
-    stdout_format: str | None,
-    targets: list[Target],
-) -> Iterator[None]:
+class _Guard:
     """Input that cannot be used before any plan is audited (a missing file, a folder that
-    cannot be read, a broken rubric) still reaches the CI formats, as findings; no report may
-    replace a file named on the command line, the settings file or the rubric."""
-    from readiness.errors import InputError
+    cannot be read, a broken settings file, rubric or baseline) still reaches the CI formats:
+    a plan that cannot be found as a finding about the plan, anything else as a problem of the
+    run. No report is then written over a file named on the command line, the settings file,
+    the rubric, the baseline, or any file a problem names."""
 
-    try:
-        yield
-    except InputError as exc:
-        if not _carries_problems(stdout_format, targets):
-            raise
+    def __init__(
+        self,
+        plans: list[str],
+        printed: str | None,
+        targets: list[Target],
+        rubric: str | None,
+        baseline: str | None,
+    ) -> None:
+        self.plans = plans
+        self.printed = printed
+        self.targets = targets
+        self.rubric = rubric
+        self.baseline = baseline
+        self.settings: Config | None = None
+        self.options: AuditOptions | None = None
+
+    def baseline_read(self) -> list[Read]:
         from pathlib import Path
 
-        from readiness.cli.outputs import Read, refuse_reads
+        from readiness.cli.outputs import Read
 
-        reads = [Read("the plan", Path(name)) for name in plans if os.path.isfile(name)]
-        reads += _reads([], settings, common.rubric_path(rubric, settings), None)
+        return [] if self.baseline is None else [Read("the baseline", Path(self.baseline))]
+
+    @contextlib.contextmanager
+    def watch(self, about_plans: bool = False) -> Iterator[None]:
+        from readiness.cli.emit import Outputs
+        from readiness.errors import InputError
+
         try:
-            refuse_reads(targets, reads)
+            yield
+        except InputError as exc:
+            if not Outputs(self.printed, self.targets).carries_problems():
+                raise
+            self._report(exc, about_plans)
+            raise
+
+    def _report(self, exc: InputError, about_plans: bool) -> None:
+        """Write the CI formats with the problems; nothing if that would replace a file the
+        run reads."""
+        from datetime import date
+        from pathlib import Path
+
+        from readiness.audit.run import AuditOptions
+        from readiness.cli.emit import Outputs, emit
+        from readiness.cli.outputs import Read, refuse_reads
+        from readiness.cli.settings import Config
+        from readiness.errors import InputError
+
+        settings = self.settings or Config(None)
+        named = [*self.plans, *(p.file for p in exc.problems)]
+        reads = [Read("a file named", Path(name)) for name in named if os.path.isfile(name)]
+        reads += _reads([], settings, common.rubric_path(self.rubric, settings), None)
+        reads += self.baseline_read()
+        try:
+            refuse_reads(self.targets, reads)
         except InputError:
-            raise exc from None
-        result = _no_plans(exc, settings, rubric, options)
-        _emit_invalid(result, stdout_format, targets)
+            return
+        problems = list(exc.problems) if about_plans else [_of_the_run(p) for p in exc.problems]
+        options = self.options or AuditOptions(as_of=date.today())
+        with contextlib.suppress(InputError):  # the problems are reported as they are
+            emit(
+                _header(_any_rubric(settings, self.rubric), options),
+                0,
+                [problems],
+                Outputs(self.printed, self.targets),
+            )
 
 
-def _no_plans(
-    exc: InputError, settings: Config, rubric: str | None, options: AuditOptions
-) -> AuditResult:
-    """A result holding only the problems: with the chosen rubric if it loads, else the
-    shipped one, for the rules SARIF lists."""
-    from readiness import __version__
-    from readiness.audit.result import AuditResult
+def _of_the_run(problem: Problem) -> Problem:
+    """A problem that is not about a plan (the settings file, the rubric, the baseline): its
+    place goes into its words, so CI formats report it as the run's, not as a plan's."""
+    from readiness.errors import Problem
+
+    place = common.display(problem.file) if problem.file else ""
+    if place and problem.line:
+        place += f":{problem.line}:{problem.column}"
+    message = f"{place}: {problem.message}" if place else problem.message
+    return Problem(message, hint=problem.hint)
+
+
+def _any_rubric(settings: Config, rubric: str | None) -> Rubric:
+    """The chosen rubric if it loads, else the shipped one: for the rules SARIF lists."""
     from readiness.errors import InputError
     from readiness.rubric.load import load_rubric
 
     try:
-        loaded = common.rubric(rubric, settings)
+        return common.rubric(rubric, settings)
     except InputError:
-        loaded = load_rubric(None, None)
-    return AuditResult(
-        tool_version=__version__,
-        rubric=loaded,
-        as_of=options.as_of,
-        min_band=options.min_band,
-        fail_under=options.fail_under,
-        plans=(),
-        problems=exc.problems,
-    )
+        return load_rubric(None, None)
 
 
 def _reads(
@@ -367,89 +367,3 @@ def _reads(
     if template is not None:
         reads.append(Read("the template folder", template, folder=True))
     return reads
-
-
-def _emit(
-    result: AuditResult,
-    stdout_format: str | None,
-    targets: list[Target],
-    template: Path | None,
-    timeline: bool = False,
-    colour: bool | None = None,
-    baseline: tuple[Target, str] | None = None,
-) -> None:
-    """Render every report from the one result, then write them (and the baseline) as a set;
-    stdout comes last (nothing is printed when ``stdout_format`` is None)."""
-    from readiness.cli.outputs import write_all
-
-    options = common.report_options(template)
-    with _user_template(template):
-        texts = [(t, AUDIT_FORMATS[t.format].load()(result, options)) for t in targets]
-        if baseline is not None:
-            texts.append(baseline)
-        printed = (
-            AUDIT_FORMATS[stdout_format].load_stream()(
-                result, common.stdout_options(template, timeline, colour)
-            )
-            if stdout_format is not None
-            else iter(())
-        )
-        first = next(printed, "")  # a whole report, unless the format writes a line at a time
-    write_all(texts, _github_summary(result) if stdout_format == "github" else None)
-    common.out(first)
-    common.out(printed)  # the summary, a line at a time
-
-
-def _github_summary(result: AuditResult) -> tuple[Path, str, str] | None:
-    """Where GitHub Actions wants the job summary, if it does, and the summary."""
-    from pathlib import Path
-
-    summary = os.environ.get("GITHUB_STEP_SUMMARY")
-    if not summary:
-        return None
-    from readiness.reporters.github import summary as markdown_summary
-
-    return Path(summary), "the GitHub step summary", markdown_summary(result)
-
-
-@contextlib.contextmanager
-def _user_template(template: Path | None) -> Iterator[None]:
-    """A ``--template`` that fails (``{{ 1/0 }}``, endless recursion) is bad input: exit 2.
-
-    Jinja reports failures of its own (an undefined name) as template errors, which the
-    reporters already turn into problems; anything else raised while the user's template
-    runs is told apart from a bug in readiness by the template's file in the traceback.
-    """
-    try:
-        yield
-    except Exception as exc:
-        where = _template_frame(exc, template)
-        if where is None:
-            raise
-        from readiness.errors import InputError
-
-        why = str(exc) or type(exc).__name__
-        raise InputError.single(
-            f"the report template cannot be used: {why}",
-            file=where[0],
-            line=where[1],
-            column=1 if where[1] else 0,
-            hint="check the template given with --template",
-        ) from None
-
-
-def _template_frame(exc: Exception, template: Path | None) -> tuple[str, int] | None:
-    """The innermost place in the user's template where ``exc`` was raised, if any."""
-    import traceback
-    from pathlib import Path
-
-    from readiness.errors import InputError
-
-    if template is None or isinstance(exc, InputError):
-        return None
-    folder = os.path.realpath(template)
-    for frame in reversed(traceback.extract_tb(exc.__traceback__)):
-        with contextlib.suppress(OSError):
-            if Path(os.path.realpath(frame.filename)).is_relative_to(folder):
-                return frame.filename, frame.lineno or 0
-    return None

@@ -11,12 +11,14 @@ applicable), so an expired waiver or a slipping criterion shows up as worse.
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple
+from typing import IO, TYPE_CHECKING, NamedTuple
 
-from readiness.errors import InputError
+from readiness.errors import InputError, Problem
 from readiness.outcomes import OUTCOME_TITLE, Outcome
 from readiness.reporters.locations import from_root
+from readiness.reporters.stream import Writer
 
 if TYPE_CHECKING:
     from readiness.audit.result import AuditResult, PlanResult
@@ -43,19 +45,28 @@ def severity(outcome: Outcome) -> int:
     return 1 if outcome is Outcome.PARTIAL else 0
 
 
-def snapshot(result: AuditResult, options: RenderOptions) -> str:
-    """The baseline file's text: every plan's outcomes, in a stable order."""
-    plans = {
-        from_root(plan.path, options): {r.criterion.id: r.outcome.value for r in plan.criteria}
-        for plan in result.plans
-    }
-    document = {
-        "format": FORMAT,
-        "version": VERSION,
-        "rubric": {"id": result.rubric.id, "version": result.rubric.version},
-        "plans": dict(sorted(plans.items())),
-    }
-    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+class Snapshot(Writer):
+    """The baseline file, written at the end from every plan's outcomes (kept as they come:
+    a few hundred bytes a plan), in a stable order."""
+
+    def __init__(
+        self, run: AuditResult, options: RenderOptions, out: IO[str], expected: int
+    ) -> None:
+        super().__init__(run, options, out, expected)
+        self.plans: dict[str, dict[str, str]] = {}
+
+    def plan(self, plan: PlanResult) -> None:
+        outcomes = {r.criterion.id: r.outcome.value for r in plan.criteria}
+        self.plans[from_root(plan.path, self.options)] = outcomes
+
+    def finish(self, problems: Sequence[Problem] = ()) -> None:
+        document = {
+            "format": FORMAT,
+            "version": VERSION,
+            "rubric": {"id": self.run.rubric.id, "version": self.run.rubric.version},
+            "plans": dict(sorted(self.plans.items())),
+        }
+        self.out.write(json.dumps(document, indent=2, ensure_ascii=False) + "\n")
 
 
 def read(path: Path) -> dict[str, dict[str, Outcome]]:
@@ -67,13 +78,15 @@ def read(path: Path) -> dict[str, dict[str, Outcome]]:
         from readiness.cli import reason
 
         raise InputError.single(f"cannot read the baseline: {reason(exc)}", file=shown) from None
-    except ValueError as exc:
+    except (ValueError, RecursionError) as exc:
+        why = "nested too deeply" if isinstance(exc, RecursionError) else str(exc)
         raise InputError.single(
-            f"the baseline is not valid JSON ({exc})", file=shown, hint=_HINT
+            f"the baseline is not valid JSON ({why})", file=shown, hint=_HINT
         ) from None
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise InputError.single("this is not a readiness baseline file", file=shown, hint=_HINT)
-    if data.get("version") != VERSION:
+    version = data.get("version")
+    if type(version) is not int or version != VERSION:
         raise InputError.single(
             f"baseline version {data.get('version')!r} is not one this readiness reads",
             file=shown,
@@ -93,33 +106,48 @@ def read(path: Path) -> dict[str, dict[str, Outcome]]:
         ) from None
 
 
-def compare(
-    result: AuditResult, baseline: dict[str, dict[str, Outcome]], options: RenderOptions
-) -> dict[str, list[Worse]]:
-    """For each plan that falls short, its gaps that are new or worse than the baseline's
-    (every gap, for a plan or criterion the baseline does not name)."""
-    found: dict[str, list[Worse]] = {}
-    for plan in result.plans:
+def worse(
+    plan: PlanResult, baseline: dict[str, dict[str, Outcome]], options: RenderOptions
+) -> list[Worse]:
+    """The plan's gaps that are new or worse than the baseline's (every gap, for a plan or
+    criterion the baseline does not name)."""
+    prior = baseline.get(from_root(plan.path, options), {})
+    return [
+        Worse(plan.path, r.criterion.id, r.criterion.title, was, r.outcome)
+        for r in plan.criteria
+        if r.is_gap
+        and ((was := prior.get(r.criterion.id)) is None or severity(r.outcome) > severity(was))
+    ]
+
+
+class Gate:
+    """Whether the run passes, a plan at a time: every plan reaches the gates or, with a
+    baseline, every plan that falls short has no gap that is new or worse."""
+
+    def __init__(
+        self, baseline: dict[str, dict[str, Outcome]] | None, options: RenderOptions
+    ) -> None:
+        self.baseline = baseline
+        self.options = options
+        self.passed = True
+        self.found: dict[str, list[Worse]] = {}
+        """For each plan that falls short, its new or worse gaps (with a baseline)."""
+
+    def add(self, plan: PlanResult) -> None:
         if plan.passed:
-            continue
-        prior = baseline.get(from_root(plan.path, options), {})
-        found[plan.path] = [
-            Worse(plan.path, r.criterion.id, r.criterion.title, was, r.outcome)
-            for r in plan.criteria
-            if r.is_gap
-            and ((was := prior.get(r.criterion.id)) is None or severity(r.outcome) > severity(was))
-        ]
-    return found
+            return
+        if self.baseline is None:
+            self.passed = False
+            return
+        found = worse(plan, self.baseline, self.options)
+        self.found[plan.path] = found
+        self.passed &= not found
 
 
-def passes(plan: PlanResult, worse: dict[str, list[Worse]]) -> bool:
-    return plan.passed or not worse.get(plan.path)
-
-
-def said(worse: dict[str, list[Worse]], path: str) -> list[str]:
+def said(found: dict[str, list[Worse]], path: str) -> list[str]:
     """What the terminal says of the baseline: a line, then each new or worse gap."""
-    gaps = [w for found in worse.values() for w in found]
-    held = sum(1 for found in worse.values() if not found)
+    gaps = [w for plan in found.values() for w in plan]
+    held = sum(1 for plan in found.values() if not plan)
     if not gaps:
         plans = "plan falls" if held == 1 else "plans fall"
         extra = f" ({held} {plans} short only with gaps already there)" if held else ""

@@ -90,8 +90,8 @@ QuietOption = Annotated[
     typer.Option(
         "--quiet",
         "-q",
-        help="Print nothing on standard output; reports named with --output are still "
-        "written, and problems still go to standard error.",
+        help="Print nothing on standard output; reports are still written, and problems "
+        "still go to standard error.",
     ),
 ]
 RubricOption = Annotated[
@@ -285,6 +285,8 @@ def search(
             "give a plan file or a folder of plans, such as: readiness audit plans/ "
             "(or - to read a plan from standard input)",
         )
+    if stdin_name is not None and not stdin_name.strip():
+        raise usage("--stdin-name: give a name, such as plans/north.yaml")
     if stdin_name is not None and STDIN not in plans:
         raise usage("--stdin-name names a plan read from standard input: give - as a plan too")
     size = max_bytes(None, settings) if limit is None else limit

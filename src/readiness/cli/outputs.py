@@ -34,7 +34,7 @@ import stat
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from types import FrameType, TracebackType
-from typing import Any, NamedTuple
+from typing import IO, Any, NamedTuple, cast
 
 from readiness.cli import Interrupted, reason
 from readiness.errors import InputError, Problem
@@ -361,45 +361,139 @@ class _Signals:
         self.saved.clear()
 
 
+class ReportSet:
+    """Reports written as a run goes, then placed together: whole, or not at all.
+
+    Each report is opened (``open``) before any plan is audited and written as the plans
+    arrive: to a hidden temporary file beside its target, or, for a device or pipe, to a
+    temporary file elsewhere, written through at the end. ``commit`` places the set (only the
+    reports ``keep`` accepts; the rest are dropped) and appends to the GitHub step summary.
+    Leaving the ``with`` block on an error or a signal (SIGINT, SIGTERM, SIGHUP, caught for
+    the whole run) takes back whatever was written, so the folder is as it was.
+    """
+
+    def __init__(self) -> None:
+        self.undo = _Undo()
+        self.files: list[tuple[Target, IO[str], Path | None]] = []
+        self.signals = _Signals()
+        self.writing = False
+        """Opening or placing files: an ``OSError`` now is this set's to report."""
+
+    def __enter__(self) -> ReportSet:
+        self.signals.__enter__()
+        return self
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        trace: TracebackType | None,
+    ) -> None:
+        if error is not None:
+            self.signals.hold()
+            for _, handle, _ in self.files:
+                _quietly(handle.close)
+            self.undo.roll_back()
+        self.signals.__exit__(kind, error, trace)
+        if isinstance(error, _WriteFailed):
+            self.undo.doing, error = f"'{error.target.path}'", error.cause
+        elif not self.writing:
+            return  # not this set's failure (a full disk while reading a plan): as it is
+        if isinstance(error, OSError):
+            message = f"cannot write {self.undo.doing}: {reason(error, writing=True)}"
+            raise InputError.single(message) from None
+
+    def open(self, target: Target) -> IO[str]:
+        """Where to write the report for ``target``."""
+        self.writing = True
+        self.undo.doing = f"'{target.path}'"
+        temp = None
+        if target.through:
+            from readiness.reporters.stream import spool
+
+            handle = spool()
+        else:
+            temp = _hidden(target.path, "tmp")
+            self.undo.temps.append(temp)  # first, so that an interruption removes it
+            descriptor = os.open(temp, _NEW_FILE, 0o600)
+            handle = os.fdopen(descriptor, "w", encoding="utf-8", newline="\n")
+        self.files.append((target, handle, temp))
+        self.writing = False
+        return cast("IO[str]", _Report(target, handle))
+
+    def commit(
+        self,
+        keep: Callable[[Target], bool] = lambda target: True,
+        append: tuple[Path, str, str] | None = None,
+    ) -> None:
+        """Place every report ``keep`` accepts (dropping the others), write the devices, then
+        append to ``append`` (a path, what to call it, the text)."""
+        undo = self.undo
+        self.writing = True
+        placed = []
+        for target, handle, temp in self.files:
+            undo.doing = f"'{target.path}'"
+            if temp is None:
+                continue
+            handle.flush()
+            os.fsync(handle.fileno())
+            handle.close()
+            if keep(target):
+                os.chmod(temp, _mode(target.path))
+                placed.append((target.path, temp))
+            else:
+                temp.unlink()
+                undo.temps.remove(temp)
+        for path, temp in placed:
+            undo.doing = f"'{path}'"
+            _place(path, temp, undo)
+        for target, handle, temp in self.files:
+            if temp is None and keep(target):
+                undo.doing = f"'{target.path}'"
+                _write_through(target.path, handle)
+        if append is not None:
+            path, what, text = append
+            undo.doing = f"{what} '{path}'"
+            _append(path, text, undo)
+        self.signals.hold()
+        undo.commit()
+
+
+class _WriteFailed(Exception):
+    """Writing a report failed while plans were being audited (a full disk)."""
+
+    def __init__(self, target: Target, cause: OSError) -> None:
+        super().__init__(str(cause))
+        self.target = target
+        self.cause = cause
+
+
+class _Report:
+    """A report's file as its writer sees it: a failure to write says which report."""
+
+    def __init__(self, target: Target, file: IO[str]) -> None:
+        self.target = target
+        self.file = file
+
+    def write(self, text: str) -> int:
+        try:
+            return self.file.write(text)
+        except OSError as exc:
+            raise _WriteFailed(self.target, exc) from exc
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.file, name)
+
+
 def write_all(
     files: Sequence[tuple[Target, str]], append: tuple[Path, str, str] | None = None
 ) -> None:
     """Write every report, then append to ``append`` (a path, what to call it, the text):
     all of it, or on an error or a signal none of it. ``InputError`` names what failed."""
-    undo = _Undo()
-    with _Signals() as signals:
-        try:
-            _write_set(files, append, undo)
-        except BaseException as exc:
-            signals.hold()
-            undo.roll_back()
-            if isinstance(exc, OSError):
-                message = f"cannot write {undo.doing}: {reason(exc, writing=True)}"
-                raise InputError.single(message) from None
-            raise
-        signals.hold()
-        undo.commit()
-
-
-def _write_set(
-    files: Sequence[tuple[Target, str]], append: tuple[Path, str, str] | None, undo: _Undo
-) -> None:
-    staged = []
-    for target, text in files:
-        if not target.through:
-            undo.doing = f"'{target.path}'"
-            staged.append((target.path, _stage(target.path, text, undo)))
-    for path, temp in staged:
-        undo.doing = f"'{path}'"
-        _place(path, temp, undo)
-    for target, text in files:
-        if target.through:
-            undo.doing = f"'{target.path}'"
-            _write_through(target.path, text)
-    if append is not None:
-        path, what, text = append
-        undo.doing = f"{what} '{path}'"
-        _append(path, text, undo)
+    with ReportSet() as reports:
+        for target, text in files:
+            reports.open(target).write(text)
+        reports.commit(append=append)
 
 
 def _stage(path: Path, text: str, undo: _Undo) -> Path:
@@ -434,16 +528,19 @@ def _hidden(path: Path, kind: str) -> Path:
     return path.with_name(f".{path.name}.{secrets.token_hex(6)}.{kind}")
 
 
-def _write_through(path: Path, text: str) -> None:
+def _write_through(path: Path, source: IO[str]) -> None:
     """Write to a device or named pipe as it is: never created, replaced or re-permissioned."""
     descriptor = os.open(path, os.O_WRONLY | getattr(os, "O_NOCTTY", 0))
     try:
         mode = os.fstat(descriptor).st_mode
         if not (stat.S_ISCHR(mode) or stat.S_ISFIFO(mode)):
             raise InputError.single(f"cannot write '{path}': it is no longer a device")
-        _write_fully(descriptor, text.encode("utf-8"))
+        source.seek(0)
+        while chunk := source.read(1 << 20):
+            _write_fully(descriptor, chunk.encode("utf-8"))
     finally:
         os.close(descriptor)
+        source.close()
 
 
 def _append(path: Path, text: str, undo: _Undo) -> None:

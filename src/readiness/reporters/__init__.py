@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, NamedTuple, Protocol
 
 if TYPE_CHECKING:
     from readiness.audit.result import AuditResult
+    from readiness.reporters.stream import Writer
 
 
 class RenderOptions(NamedTuple):
@@ -56,6 +57,11 @@ class Format(NamedTuple):
     def load(self) -> Callable[..., str]:
         render: Callable[..., str] = getattr(importlib.import_module(self.module), self.function)
         return render
+
+    def load_writer(self) -> type[Writer]:
+        """The format's ``Writer`` (``stream.py``): the report written plan by plan."""
+        writer: type[Writer] = importlib.import_module(self.module).Writer
+        return writer
 
     def load_stream(self) -> Stream:
         """The renderer's output a piece at a time (the whole text at once if the module has

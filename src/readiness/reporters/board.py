@@ -7,13 +7,17 @@ formats cannot disagree.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import IO, Any
 
 from readiness.audit.commission import WHEN_TITLE
 from readiness.audit.result import AuditResult, CriterionResult, PlanResult
+from readiness.errors import Problem
 from readiness.outcomes import BAND_MEANING, BAND_TITLE, BANDS, OUTCOME_TITLE, Outcome
+from readiness.reporters import RenderOptions
+from readiness.reporters import stream as streamed
 from readiness.reporters.common import (
     accepted,
     cost_line,
@@ -25,6 +29,7 @@ from readiness.reporters.common import (
     waiver_line,
 )
 from readiness.reporters.escape import cell
+from readiness.reporters.templating import render_template, shipped_template
 
 TOP_GAPS = 5
 TOP_PACKAGES = 4
@@ -74,22 +79,42 @@ def strengths(plan: PlanResult) -> list[CriterionResult]:
 
 def band_counts(result: AuditResult) -> list[tuple[str, str, int]]:
     """(band, title, number of plans) for every band, best first."""
-    counts = Counter(p.band for p in result.plans)
+    return _band_counts(Counter(p.band for p in result.plans))
+
+
+def _band_counts(counts: Counter[str]) -> list[tuple[str, str, int]]:
     return [(band, BAND_TITLE[band], counts[band]) for band in reversed(BANDS)]
+
+
+class Gaps:
+    """How many plans have each criterion as a gap, counted a plan at a time."""
+
+    def __init__(self) -> None:
+        self.counts: Counter[str] = Counter()
+        self.titles: dict[str, tuple[str, str]] = {}
+
+    def add(self, plan: PlanResult) -> None:
+        for r in plan.criteria:
+            if r.is_gap:
+                self.counts[r.criterion.id] += 1
+                self.titles[r.criterion.id] = (r.criterion.title, r.criterion.remediation)
+
+    def most_common(self, result: AuditResult, limit: int = 10) -> list[CommonGap]:
+        """Most common first (rubric order on ties)."""
+        order = {c.id: i for i, c in enumerate(result.rubric.criteria)}
+        counts, titles = self.counts, self.titles
+        ranked = sorted(counts, key=lambda cid: (-counts[cid], order.get(cid, 0)))
+        return [CommonGap(cid, titles[cid][0], counts[cid], titles[cid][1]) for cid in ranked][
+            :limit
+        ]
 
 
 def common_gaps(result: AuditResult, limit: int = 10) -> list[CommonGap]:
     """Criteria that are gaps in the most plans, most common first (rubric order on ties)."""
-    order = {c.id: i for i, c in enumerate(result.rubric.criteria)}
-    counts: Counter[str] = Counter()
-    titles: dict[str, tuple[str, str]] = {}
+    found = Gaps()
     for plan in result.plans:
-        for r in plan.criteria:
-            if r.is_gap:
-                counts[r.criterion.id] += 1
-                titles[r.criterion.id] = (r.criterion.title, r.criterion.remediation)
-    ranked = sorted(counts, key=lambda cid: (-counts[cid], order.get(cid, 0)))
-    return [CommonGap(cid, *titles[cid][:1], counts[cid], titles[cid][1]) for cid in ranked][:limit]
+        found.add(plan)
+    return found.most_common(result, limit)
 
 
 @dataclass(frozen=True, slots=True)
@@ -332,7 +357,98 @@ def context(result: AuditResult) -> dict[str, Any]:
         "examples_line": examples_line,
         "annex": lambda plan: gaps(plan),
         "top_packages": TOP_PACKAGES,
+        # the whole document at once; ``Writer`` renders a plan ("plan") or the rest around
+        # the plans ("document", ``streaming``: the ``marker`` stands where the plans go)
+        "part": "document",
+        "streaming": False,
+        "marker": "",
+        "index": 0,
     }
+
+
+class Writer(streamed.Writer):
+    """A board report written plan by plan: each plan's section is rendered as it comes and
+    kept in a temporary file; at the end the document around it (the portfolio's tables, from
+    a line per plan and running counts, and the method note) is rendered once and the
+    sections copied into place. A ``--template`` of one's own gets every plan at once, as
+    it always has (each plan's full result is then kept until the end)."""
+
+    template = ""
+    autoescape = False
+
+    def __init__(
+        self, run: AuditResult, options: RenderOptions, out: IO[str], expected: int
+    ) -> None:
+        super().__init__(run, options, out, expected)
+        folder = options.template_dir
+        self.own = folder is not None and (folder / self.template).is_file()
+        self.kept: list[PlanResult] = []
+        self.rows: list[PlanResult] = []
+        self.bands: Counter[str] = Counter()
+        self.gaps = Gaps()
+        self.sections = streamed.spool()
+        if not self.own:
+            self.compiled = shipped_template(self.template, autoescape=self.autoescape)
+            self.base = context(run) | {"portfolio": expected > 1}
+
+    def document(self, text: str) -> str:
+        """The last guard on the text (``markdown_document`` or ``markup_document``)."""
+        raise NotImplementedError
+
+    def plan(self, plan: PlanResult) -> None:
+        if self.own:
+            self.kept.append(plan)
+            return
+        self.rows.append(_row(plan))
+        self.bands[plan.band] += 1
+        self.gaps.add(plan)
+        text = self.compiled.render(
+            self.base | {"part": "plan", "plan": plan, "index": len(self.rows)}
+        )
+        self.sections.write(self.document(text))
+
+    def finish(self, problems: Sequence[Problem] = ()) -> None:
+        if self.own:
+            self.sections.close()
+            whole = self.run._replace(plans=tuple(self.kept))
+            text = render_template(
+                self.template, context(whole), self.options.template_dir, autoescape=self.autoescape
+            )
+            self.out.write(self.document(text))
+            return
+        plans = tuple(self.rows)
+        text = self.compiled.render(
+            self.base
+            | {
+                "plans": plans,
+                "result": self.run._replace(plans=plans),
+                "band_counts": _band_counts(self.bands),
+                "common_gaps": self.gaps.most_common(self.run),
+                "streaming": True,
+                "marker": _MARKER,
+            }
+        )
+        before, _, after = text.partition(_MARKER)
+        self.out.write(self.document(before))
+        streamed.copy(self.sections, self.out)
+        self.out.write(self.document(after))
+
+
+_MARKER = "\x00plans\x00"
+
+
+def _row(plan: PlanResult) -> PlanResult:
+    """What the portfolio's tables and the page's title use of a plan: its line, not its
+    criteria."""
+    return plan._replace(
+        criteria=(),
+        unscored=(),
+        band_reasons=(),
+        examples=(),
+        packages=(),
+        timeline=(),
+        overview=None,
+    )
 
 
 def _join(parts: list[str]) -> str:

@@ -28,11 +28,15 @@ It is longer than most modules because the policy is meant to be read in one pla
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 from typing import Any
 
 PLACEHOLDER = "\ufffd"
+_REMEMBERED = 8192
+"""Texts whose escaped form is remembered: rubric text recurs in every plan of a portfolio,
+so it is escaped once a run, not once a plan."""
 
 _UNSAFE = re.compile(
     "[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff\ufffe\uffff]"
@@ -142,7 +146,12 @@ def _words(value: object) -> str:
 
 def md(value: object) -> str:
     """Plan text made inert in Markdown: no HTML, emphasis, links or autolinks; one line."""
-    return _opening(_inline(_words(value)))
+    return _md(value if isinstance(value, str) else str(value))
+
+
+@functools.lru_cache(maxsize=_REMEMBERED)
+def _md(text: str) -> str:
+    return _opening(_inline(_words(text)))
 
 
 _MERMAID_UNSAFE = re.compile(r"[^\w .,'()&/+-]")
@@ -164,6 +173,11 @@ def code(value: object) -> str:
 
 
 def _prose(value: object, table: bool) -> str:
+    return _prose_text(value if isinstance(value, str) else str(value), table)
+
+
+@functools.lru_cache(maxsize=_REMEMBERED)
+def _prose_text(value: str, table: bool) -> str:
     text, last = _words(value), 0
     out: list[str] = []
     for match in _CODE.finditer(text):
@@ -197,6 +211,11 @@ def html_prose(value: object) -> str:
 
     Returns markup; the caller marks it safe (it holds no unescaped text).
     """
+    return _html_prose(value if isinstance(value, str) else str(value))
+
+
+@functools.lru_cache(maxsize=_REMEMBERED)
+def _html_prose(value: str) -> str:
     return _CODE.sub(r"<code>\1</code>", html.escape(_words(value), quote=True))
 
 

@@ -15,10 +15,14 @@ Only readiness writes workflow commands: file names, titles and messages are per
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import IO
+
 from readiness.audit.result import AuditResult, CriterionResult, PlanResult
 from readiness.errors import Problem
 from readiness.outcomes import BAND_TITLE, OUTCOME_TITLE
 from readiness.reporters import RenderOptions
+from readiness.reporters import stream as streamed
 from readiness.reporters.common import (
     cost_line,
     examples_line,
@@ -55,45 +59,75 @@ prop = command_property
 
 
 def render(result: AuditResult, options: RenderOptions) -> str:
-    found = [(plan, r) for plan in result.plans for r in plan.criteria if r.is_gap]
-    found.sort(key=lambda pair: priority(pair[1]))
-    shown: dict[str, int] = {"error": 0, "warning": 0, "notice": 0}
-    lines: list[str] = []
-    hidden = 0
-    notes = [("error", _problem(p, options)) for p in result.problems]
-    notes += [
-        (_KIND[level(gap)], annotation(_KIND[level(gap)], plan, gap, options))
-        for plan, gap in found
-    ]
-    for kind, line in notes:
-        # keep one notice free for the line that counts what is not shown
-        room = PER_KIND - (1 if kind == "notice" else 0)
-        if shown[kind] >= room:
-            hidden += 1
-            continue
-        shown[kind] += 1
-        lines.append(line)
-    if hidden:
-        what = "problems and gaps" if result.problems else "gaps"
-        lines.append(
-            f"::notice title=readiness::{hidden} more {what} are not shown as annotations "
-            "(GitHub shows ten of each kind); the job summary and the full report list them all"
-        )
-    for plan in result.plans:
-        verdict = "reaches" if plan.passed else "falls short of"
-        said = f"{plan.path}: {plan.band}, score {plan.score:.1f}: {verdict} the required band"
-        costs = plan.costs
-        if costs is not None:
-            said += (
-                f"; {costs.currency} {money(round(costs.per_practitioner))} per practitioner, "
-                f"{costs.currency} {money(round(costs.support_per_practitioner))} of it on "
-                "implementation support"
+    return streamed.render(Writer, result, options)
+
+
+class Writer(streamed.Writer):
+    """The annotations and log lines written as plans are audited: of each kind only the
+    heaviest that GitHub will show are kept (a few at a time), with a count of the rest; the
+    line for each plan waits in a temporary file until the annotations are printed."""
+
+    def __init__(
+        self, run: AuditResult, options: RenderOptions, out: IO[str], expected: int
+    ) -> None:
+        super().__init__(run, options, out, expected)
+        self.best: dict[str, list[tuple[tuple[int, float, int], int, str]]] = {
+            kind: [] for kind in _KIND.values()
+        }
+        self.gaps = 0
+        self.lines = streamed.spool()
+        self.lines_written = 0
+
+    def plan(self, plan: PlanResult) -> None:
+        for gap in plan.criteria:
+            if not gap.is_gap:
+                continue
+            kind = _KIND[level(gap)]
+            best = self.best[kind]
+            best.append((priority(gap), self.gaps, annotation(kind, plan, gap, self.options)))
+            self.gaps += 1
+            if len(best) > 4 * PER_KIND:  # keep the heaviest few: GitHub shows no more
+                best.sort()
+                del best[PER_KIND:]
+        self.lines.write(log_line(_said(plan)) + "\n")
+        self.lines_written += 1
+
+    def finish(self, problems: Sequence[Problem] = ()) -> None:
+        shown = [_problem(p, self.options) for p in problems[:PER_KIND]]
+        room = {"error": PER_KIND - len(shown), "warning": PER_KIND, "notice": PER_KIND - 1}
+        # one notice is kept free for the line that counts what is not shown
+        chosen = sorted(x for kind, best in self.best.items() for x in sorted(best)[: room[kind]])
+        shown += [text for _, _, text in chosen]
+        hidden = len(problems) + self.gaps - len(shown)
+        if hidden:
+            what = "problems and gaps" if problems else "gaps"
+            shown.append(
+                f"::notice title=readiness::{hidden} more {what} are not shown as annotations "
+                "(GitHub shows ten of each kind); the job summary and the full report list them all"
             )
-        lines.append(log_line(said))
-    files = len({p.file for p in result.problems})
-    if files:
-        lines.append(log_line(f"{_unreadable(files)}: the run fails until every plan can be read"))
-    return "\n".join(lines) + "\n"
+        self.out.write("".join(line + "\n" for line in shown))
+        streamed.copy(self.lines, self.out)
+        files = len({p.file for p in problems if p.file})
+        if files:
+            said = f"{_unreadable(files)}: the run fails until every plan can be read"
+            self.out.write(log_line(said) + "\n")
+        if any(not p.file for p in problems):
+            self.out.write(log_line(f"{_RUN_TITLE}: the run fails until it is fixed") + "\n")
+        elif not shown and not self.lines_written:
+            self.out.write("\n")  # nothing to say: an empty line, as ever
+
+
+def _said(plan: PlanResult) -> str:
+    verdict = "reaches" if plan.passed else "falls short of"
+    said = f"{plan.path}: {plan.band}, score {plan.score:.1f}: {verdict} the required band"
+    costs = plan.costs
+    if costs is not None:
+        said += (
+            f"; {costs.currency} {money(round(costs.per_practitioner))} per practitioner, "
+            f"{costs.currency} {money(round(costs.support_per_practitioner))} of it on "
+            "implementation support"
+        )
+    return said
 
 
 def _unreadable(count: int) -> str:
@@ -108,7 +142,11 @@ def _problem(problem: Problem, options: RenderOptions) -> str:
         if problem.line:
             place += f"line={problem.line},col={max(1, problem.column)},"
     message = problem.message + (f"\nHint: {problem.hint}" if problem.hint else "")
-    return f"::error {place}title={prop('The plan cannot be read')}::{data(message)}"
+    title = "The plan cannot be read" if problem.file else _RUN_TITLE
+    return f"::error {place}title={prop(title)}::{data(message)}"
+
+
+_RUN_TITLE = "readiness cannot use its input"
 
 
 def annotation(
@@ -126,46 +164,72 @@ def annotation(
 
 
 def summary(result: AuditResult) -> str:
-    """The Markdown appended to the job summary: a line per plan, then the heaviest gaps of
-    each plan that falls short; plans that fall short come first, lowest score first, and
-    whatever would pass GitHub's 1 MiB is left out, with a line that says so."""
-    ordered = sorted(result.plans, key=lambda plan: (plan.passed, plan.score))
-    budget = _Budget(SUMMARY_BYTES - _SUMMARY_ROOM)
-    head = ["## readiness", ""]
-    if result.problems:
-        files = len({p.file for p in result.problems})
-        head += [
-            f"**{md(_unreadable(files))}**: the run fails until "
-            "every plan follows the format (the log lists each problem).",
-            "",
-        ]
-    head += ["| Plan | Band | Score | Result |", "|---|---|---:|---|"]
-    budget.take(head)
-    left_out = 0
-    for plan in ordered:
+    """The Markdown appended to the job summary (``SummaryWriter``), as text."""
+    return streamed.render(SummaryWriter, result, RenderOptions())
+
+
+class SummaryWriter(streamed.Writer):
+    """The job summary: a line per plan, then the heaviest gaps of each plan that falls
+    short; plans that fall short come first, lowest score first, and whatever would pass
+    GitHub's 1 MiB is left out, with a line that says so. Each plan's line is kept (a line
+    each); its gaps wait in a temporary file until the order is known."""
+
+    def __init__(
+        self, run: AuditResult, options: RenderOptions, out: IO[str], expected: int
+    ) -> None:
+        super().__init__(run, options, out, expected)
+        self.rows: list[tuple[bool, float, int, str, tuple[int, int] | None]] = []
+        self.sections = streamed.spool()
+        self.used = 0
+        """Bytes the step's summary already holds: they count towards GitHub's limit."""
+
+    def plan(self, plan: PlanResult) -> None:
         verdict = "passes" if plan.passed else "falls short"
         row = (
             f"| {md(plan.title)} ({code(plan.path)}) | {BAND_TITLE[plan.band]} "
             f"| {plan.score:.1f} | {verdict} |"
         )
-        if not budget.take([row]):
-            left_out += 1
-    sections = 0
-    for plan in ordered:
-        section = _gaps(plan, result)
-        if section and not budget.take(section):
-            sections += 1
-    lines = budget.lines
-    if left_out or sections:
-        lines += [
-            "",
-            md(
-                f"Left out to keep within GitHub's 1 MiB job summary: {left_out} of "
-                f"{len(result.plans)} plans' lines and {sections} plans' gaps (the lightest "
-                "first). The full report lists them all."
-            ),
-        ]
-    return markdown_document("\n".join(lines) + "\n")
+        lines = _gaps(plan, self.run)
+        where = None
+        if lines:
+            text = "\n".join(lines)
+            where = (self.sections.tell(), len(text))
+            self.sections.write(text)
+        self.rows.append((plan.passed, plan.score, len(self.rows), row, where))
+
+    def finish(self, problems: Sequence[Problem] = ()) -> None:
+        self.rows.sort()
+        budget = _Budget(SUMMARY_BYTES - _SUMMARY_ROOM - self.used)
+        head = ["## readiness", ""]
+        files = len({p.file for p in problems if p.file})
+        if files:
+            head += [
+                f"**{md(_unreadable(files))}**: the run fails until "
+                "every plan follows the format (the log lists each problem).",
+                "",
+            ]
+        if any(not p.file for p in problems):
+            head += [f"**{_RUN_TITLE}**: the log says why.", ""]
+        head += ["| Plan | Band | Score | Result |", "|---|---|---:|---|"]
+        budget.take(head)
+        left_out = sum(not budget.take([row[3]]) for row in self.rows)
+        sections = 0
+        for *_, where in self.rows:
+            if where is not None:
+                self.sections.seek(where[0])
+                sections += not budget.take(self.sections.read(where[1]).split("\n"))
+        self.sections.close()
+        lines = budget.lines
+        if left_out or sections:
+            lines += [
+                "",
+                md(
+                    f"Left out to keep within GitHub's 1 MiB job summary: {left_out} of "
+                    f"{len(self.rows)} plans' lines and {sections} plans' gaps (the lightest "
+                    "first). The full report lists them all."
+                ),
+            ]
+        self.out.write(markdown_document("\n".join(lines) + "\n"))
 
 
 class _Budget:

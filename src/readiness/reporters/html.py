@@ -8,12 +8,18 @@ bidirectional overrides) is written, whichever template is used."""
 from __future__ import annotations
 
 from readiness.audit.result import AuditResult
-from readiness.reporters import RenderOptions
-from readiness.reporters.board import context
+from readiness.reporters import RenderOptions, board
+from readiness.reporters import stream as streamed
 from readiness.reporters.escape import markup_document
-from readiness.reporters.templating import render_template
 
 
 def render(result: AuditResult, options: RenderOptions) -> str:
-    text = render_template("report.html.j2", context(result), options.template_dir, autoescape=True)
-    return markup_document(text)
+    return streamed.render(Writer, result, options)
+
+
+class Writer(board.Writer):
+    template = "report.html.j2"
+    autoescape = True
+
+    def document(self, text: str) -> str:
+        return markup_document(text)

@@ -6,16 +6,18 @@ loops) only ``Report`` builds a validator, on first use, and annotations are not
 pydantic would evaluate each string.
 """
 
-import json
+from collections.abc import Sequence
 from datetime import date
-from typing import Annotated, Any, Literal
+from typing import IO, Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from readiness.audit.result import AuditResult, CriterionResult, LeverResult, PlanResult
 from readiness.audit.result import Location as Where
+from readiness.errors import Problem
 from readiness.outcomes import Band, Outcome
 from readiness.reporters import RenderOptions
+from readiness.reporters import stream as streamed
 from readiness.reporters.escape import json_document
 
 SCHEMA_VERSION = 1
@@ -180,8 +182,36 @@ class Report(_Model):
 
 def render(result: AuditResult, options: RenderOptions) -> str:
     """The report, exact and safe to print in a CI log too (``escape.json_document``)."""
-    data = report(result).model_dump(mode="json", exclude_unset=True)
-    return json_document(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
+    return streamed.render(Writer, result, options)
+
+
+class Writer(streamed.Writer):
+    """The report written plan by plan: the run's header, each plan as it is audited (each
+    validated against ``PlanReport``), then the summary from running counts."""
+
+    def __init__(
+        self, run: AuditResult, options: RenderOptions, out: IO[str], expected: int
+    ) -> None:
+        super().__init__(run, options, out, expected)
+        head = report(run).model_dump(mode="json", exclude_unset=True)
+        head["plans"], head["summary"] = streamed.hole("plans"), streamed.hole("summary")
+        self.pieces = streamed.skeleton(head, "plans", "summary")
+        out.write(json_document(self.pieces[0]))
+        self.plans = streamed.JsonArray(out, 1)
+        self.passed = 0
+
+    def plan(self, plan: PlanResult) -> None:
+        data = PlanReport.model_validate(_plan(plan)).model_dump(mode="json", exclude_unset=True)
+        self.plans.add(None, json_document(streamed.dumps(data, 2)))
+        self.passed += plan.passed
+
+    def finish(self, problems: Sequence[Problem] = ()) -> None:
+        self.plans.close()
+        count = self.plans.count
+        summary = Summary(plans=count, passed=self.passed, failed=count - self.passed)
+        self.out.write(json_document(self.pieces[1]))
+        self.out.write(json_document(streamed.dumps(summary.model_dump(mode="json"), 1)))
+        self.out.write(json_document(self.pieces[2]) + "\n")
 
 
 def schema() -> dict[str, Any]:

@@ -21,11 +21,14 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 from collections import defaultdict
+from collections.abc import Sequence
+from typing import IO
 
 from readiness.audit.result import AuditResult, CriterionResult, PlanResult
 from readiness.errors import Problem
 from readiness.outcomes import OUTCOME_TITLE, Outcome
 from readiness.reporters import RenderOptions
+from readiness.reporters import stream as streamed
 from readiness.reporters.common import where
 from readiness.reporters.escape import clean, markup_document
 from readiness.reporters.locations import from_root
@@ -34,22 +37,48 @@ _SKIPPED = (Outcome.WAIVED, Outcome.NOT_APPLICABLE)
 
 
 def render(result: AuditResult, options: RenderOptions) -> str:
-    root = ET.Element("testsuites", name="readiness")
-    totals = {"tests": 0, "failures": 0}
-    suites = [_suite(plan, result, options) for plan in result.plans]
-    suites += _invalid_suites(result.problems, options)
-    for suite in suites:
-        root.append(suite)
-        for key in totals:
-            totals[key] += int(suite.get(key, "0"))
-    for key, value in totals.items():
-        root.set(key, str(value))
-    root.set("errors", "0")
-    root.set("time", "0")
-    _clean(root)
-    ET.indent(root)
-    text = ET.tostring(root, encoding="unicode")
-    return markup_document('<?xml version="1.0" encoding="UTF-8"?>\n' + text + "\n")
+    return streamed.render(Writer, result, options)
+
+
+class Writer(streamed.Writer):
+    """The report written plan by plan: each plan's suite, once built, goes to a temporary
+    file; at the end the totals open the document and the suites follow."""
+
+    def __init__(
+        self, run: AuditResult, options: RenderOptions, out: IO[str], expected: int
+    ) -> None:
+        super().__init__(run, options, out, expected)
+        self.suites = streamed.spool()
+        self.totals = {"tests": 0, "failures": 0}
+
+    def _add(self, suite: ET.Element) -> None:
+        for key in self.totals:
+            self.totals[key] += int(suite.get(key, "0"))
+        _clean(suite)
+        ET.indent(suite, level=1)
+        self.suites.write("\n  " + markup_document(ET.tostring(suite, encoding="unicode")))
+
+    def plan(self, plan: PlanResult) -> None:
+        self._add(_suite(plan, self.run, self.options))
+
+    def finish(self, problems: Sequence[Problem] = ()) -> None:
+        for suite in _invalid_suites(tuple(problems), self.options):
+            self._add(suite)
+        root = ET.Element("testsuites", name="readiness")
+        for key, value in self.totals.items():
+            root.set(key, str(value))
+        root.set("errors", "0")
+        root.set("time", "0")
+        self.out.write('<?xml version="1.0" encoding="UTF-8"?>\n')
+        if not self.suites.tell():
+            self.suites.close()
+            self.out.write(ET.tostring(root, encoding="unicode") + "\n")
+            return
+        root.text = "\x00"
+        opening, _, closing = ET.tostring(root, encoding="unicode").partition("\x00")
+        self.out.write(opening)
+        streamed.copy(self.suites, self.out)
+        self.out.write("\n" + closing + "\n")
 
 
 def _clean(root: ET.Element) -> None:
@@ -62,7 +91,10 @@ def _clean(root: ET.Element) -> None:
 
 
 def _suite(plan: PlanResult, result: AuditResult, options: RenderOptions) -> ET.Element:
-    suite = ET.Element("testsuite", name=plan.path, file=from_root(plan.path, options))
+    # named from the repository's root, so a CI's test history does not depend on the folder
+    # readiness ran in
+    path = from_root(plan.path, options)
+    suite = ET.Element("testsuite", name=path, file=path)
     properties = ET.SubElement(suite, "properties")
     for name, value in (
         ("title", plan.title),
@@ -146,10 +178,10 @@ def _invalid_suites(problems: tuple[Problem, ...], options: RenderOptions) -> li
         by_file[problem.file].append(problem)
     suites = []
     for file, found in by_file.items():
-        name = file or "readiness"
+        name = from_root(file, options) if file else "readiness"
         suite = ET.Element("testsuite", name=name)
         if file:
-            suite.set("file", from_root(file, options))
+            suite.set("file", name)
         title = "The plan can be read" if file else "The run can use its input"
         case = ET.SubElement(suite, "testcase", name=title, classname="readiness.format", time="0")
         first = found[0].message

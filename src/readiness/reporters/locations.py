@@ -30,7 +30,7 @@ _HOME_LABELS = ("homepage", "home", "documentation", "source", "repository")
 def from_root(path: str, options: RenderOptions) -> str:
     """The plan's path from the repository's root (POSIX); an absolute path if it lies
     outside the repository; as shown when the root is not known."""
-    if not options.root:
+    if not options.root or path.startswith("<"):  # not a file: "<stdin>"
         return path
     full = posixpath.normpath(posixpath.join(options.cwd or options.root, path))
     relative = posixpath.relpath(full, options.root)

@@ -7,12 +7,18 @@ then passes ``escape.markdown_document``, the last guard, which also covers own 
 from __future__ import annotations
 
 from readiness.audit.result import AuditResult
-from readiness.reporters import RenderOptions
-from readiness.reporters.board import context
+from readiness.reporters import RenderOptions, board
+from readiness.reporters import stream as streamed
 from readiness.reporters.escape import markdown_document
-from readiness.reporters.templating import render_template
 
 
 def render(result: AuditResult, options: RenderOptions) -> str:
-    text = render_template("report.md.j2", context(result), options.template_dir, autoescape=False)
-    return markdown_document(text)
+    return streamed.render(Writer, result, options)
+
+
+class Writer(board.Writer):
+    template = "report.md.j2"
+    autoescape = False
+
+    def document(self, text: str) -> str:
+        return markdown_document(text)

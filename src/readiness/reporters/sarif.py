@@ -20,12 +20,15 @@ from __future__ import annotations
 
 import hashlib
 import json
-from typing import Any
+from collections import Counter
+from collections.abc import Iterator, Sequence
+from typing import IO, Any
 
 from readiness.audit.result import AuditResult, CriterionResult, PlanResult
 from readiness.errors import Problem
 from readiness.outcomes import OUTCOME_TITLE, Outcome
 from readiness.reporters import RenderOptions
+from readiness.reporters import stream as streamed
 from readiness.reporters.escape import clean_json, json_document
 from readiness.reporters.locations import artifact, criterion_page, from_root, home_page
 from readiness.rubric.rubric import Criterion
@@ -42,86 +45,154 @@ _RANK = {"error": 1, "warning": 2, "note": 3}
 
 
 def render(result: AuditResult, options: RenderOptions) -> str:
-    return json_document(json.dumps(document(result, options), indent=2, ensure_ascii=False) + "\n")
+    return streamed.render(Writer, result, options)
 
 
 def document(result: AuditResult, options: RenderOptions | None = None) -> dict[str, Any]:
-    """The SARIF log, every string in it cleaned."""
-    sarif: dict[str, Any] = clean_json(_document(result, options or RenderOptions()))
+    """The SARIF log as data, every string in it cleaned."""
+    sarif: dict[str, Any] = json.loads(render(result, options or RenderOptions()))
     return sarif
 
 
-def _document(result: AuditResult, options: RenderOptions) -> dict[str, Any]:
-    criteria = result.rubric.criteria
-    index = {c.id: i for i, c in enumerate(criteria)}
-    ranked = [
-        (0, _problem_result(problem, options, len(criteria)))
-        for problem in result.problems
-        if problem.file
-    ]
-    ranked += [
-        (
-            4 if r.outcome is Outcome.WAIVED else _RANK[level(r)],
-            _result(plan, r, index[r.criterion.id], options),
-        )
-        for plan in result.plans
-        for r in plan.criteria
-        if r.is_gap or r.outcome is Outcome.WAIVED
-    ]
-    results, left_out = _within_limit(ranked)
+class Writer(streamed.Writer):
+    """The log written plan by plan: each plan's artifact as it comes; its results kept in a
+    temporary file, with their weight, until the end, when the invocation (which says what
+    was left out) and the results within GitHub's limit are written after the artifacts."""
+
+    def __init__(
+        self, run: AuditResult, options: RenderOptions, out: IO[str], expected: int
+    ) -> None:
+        super().__init__(run, options, out, expected)
+        criteria = run.rubric.criteria
+        self.index = {c.id: i for i, c in enumerate(criteria)}
+        self.invalid_index = len(criteria)
+        self.pieces = streamed.skeleton(_skeleton(run), *_HOLES)
+        out.write(json_document(self.pieces[0]))
+        self.artifacts = streamed.JsonArray(out, 3)
+        self.results = streamed.spool()
+        self.counts: Counter[int] = Counter()
+
+    def plan(self, plan: PlanResult) -> None:
+        artifact_ = {
+            "location": artifact(plan.path, self.options),
+            "roles": ["analysisTarget"],
+            "properties": _plan_properties(plan),
+        }
+        self.artifacts.add(None, _text(artifact_, 4))
+        for r in plan.criteria:
+            if r.is_gap or r.outcome is Outcome.WAIVED:
+                rank = 4 if r.outcome is Outcome.WAIVED else _RANK[level(r)]
+                found = _result(plan, r, self.index[r.criterion.id], self.options)
+                self._keep(rank, _text(found, 4))
+
+    def _keep(self, rank: int, text: str) -> None:
+        self.results.write(f"{rank} {len(text)}\n{text}")
+        self.counts[rank] += 1
+
+    def finish(self, problems: Sequence[Problem] = ()) -> None:
+        self.artifacts.close()
+        # a plan that cannot be read comes first, as the heaviest result
+        found = [
+            _text(_problem_result(p, self.options, self.invalid_index), 4)
+            for p in problems
+            if p.file
+        ]
+        total = len(found) + sum(self.counts.values())
+        room = _room(len(found), self.counts)
+        left_out = total - min(total, MAX_RESULTS)
+        out = self.out
+        out.write(json_document(self.pieces[1]))
+        out.write(json_document(streamed.dumps(clean_json([_invocation(problems, left_out)]), 3)))
+        out.write(json_document(self.pieces[2]))
+        properties = _run_properties(self.run)
+        if left_out:
+            properties["resultsLeftOut"] = left_out
+        out.write(json_document(streamed.dumps(clean_json(properties), 3)))
+        out.write(json_document(self.pieces[3]))
+        results = streamed.JsonArray(out, 3)
+        for text in found[: room[0]]:
+            results.add(None, text)
+        for rank, text in _read_back(self.results):
+            if room[rank] > 0:
+                room[rank] -= 1
+                results.add(None, text)
+        results.close()
+        out.write(json_document(self.pieces[4]) + "\n")
+
+
+_HOLES = ("artifacts", "invocations", "properties", "results")
+
+
+def _skeleton(run: AuditResult) -> dict[str, Any]:
+    """The log with a placeholder where each streamed part goes."""
     driver: dict[str, Any] = {
         "name": "readiness",
-        "version": result.tool_version,
-        "semanticVersion": result.tool_version,
+        "version": run.tool_version,
+        "semanticVersion": run.tool_version,
     }
     home = home_page()
     if home is not None:
         driver["informationUri"] = home
-    driver["rules"] = [*(_rule(c, result.tool_version) for c in criteria), _invalid_rule()]
-    run: dict[str, Any] = {
-        "tool": {"driver": driver},
-        "columnKind": "unicodeCodePoints",
-        "artifacts": [
-            {
-                "location": artifact(plan.path, options),
-                "roles": ["analysisTarget"],
-                "properties": _plan_properties(plan),
-            }
-            for plan in result.plans
-        ],
-        "invocations": [_invocation(result, left_out)],
-        "properties": {
-            "rubric": {
-                "id": result.rubric.id,
-                "version": result.rubric.version,
-                "sha256": result.rubric.sha256,
-            },
-            "asOf": result.as_of.isoformat(),
-        },
-        "results": results,
+    shipped = run.rubric.origin == "default"
+    rules = [_rule(c, run.tool_version, shipped) for c in run.rubric.criteria]
+    driver["rules"] = [*rules, _invalid_rule()]
+    log: dict[str, Any] = clean_json(
+        {
+            "$schema": SCHEMA,
+            "version": "2.1.0",
+            "runs": [
+                {
+                    "tool": {"driver": driver},
+                    "columnKind": "unicodeCodePoints",
+                    **dict.fromkeys(_HOLES),
+                }
+            ],
+        }
+    )
+    for name in _HOLES:
+        log["runs"][0][name] = streamed.hole(name)
+    return log
+
+
+def _run_properties(run: AuditResult) -> dict[str, Any]:
+    return {
+        "rubric": {"id": run.rubric.id, "version": run.rubric.version, "sha256": run.rubric.sha256},
+        "asOf": run.as_of.isoformat(),
     }
-    if left_out:
-        run["properties"]["resultsLeftOut"] = left_out
-    return {"$schema": SCHEMA, "version": "2.1.0", "runs": [run]}
 
 
-def _within_limit(ranked: list[tuple[int, dict[str, Any]]]) -> tuple[list[dict[str, Any]], int]:
-    """The results GitHub accepts, heaviest kept first, in their order; and how many are not."""
-    if len(ranked) <= MAX_RESULTS:
-        return [r for _, r in ranked], 0
-    order = sorted(range(len(ranked)), key=lambda i: ranked[i][0])
-    kept = sorted(order[:MAX_RESULTS])
-    return [ranked[i][1] for i in kept], len(ranked) - MAX_RESULTS
+def _text(value: dict[str, Any], depth: int) -> str:
+    return json_document(streamed.dumps(clean_json(value), depth))
 
 
-def _invocation(result: AuditResult, left_out: int) -> dict[str, Any]:
+def _room(invalid: int, counts: Counter[int]) -> dict[int, int]:
+    """How many results of each weight fit within GitHub's limit, heaviest first."""
+    left = MAX_RESULTS
+    room = {}
+    for rank in range(5):
+        have = invalid if rank == 0 else counts[rank]
+        room[rank] = min(have, left)
+        left -= room[rank]
+    return room
+
+
+def _read_back(spool: IO[str]) -> Iterator[tuple[int, str]]:
+    """The results kept in the spool, in order, with their weight."""
+    spool.seek(0)
+    while header := spool.readline():
+        rank, size = header.split()
+        yield int(rank), spool.read(int(size))
+    spool.close()
+
+
+def _invocation(problems: Sequence[Problem], left_out: int) -> dict[str, Any]:
     notes: list[dict[str, Any]] = [
         {
             "level": "error",
             "message": {"text": problem.message + (f" ({problem.hint})" if problem.hint else "")},
             "descriptor": {"id": "input-not-usable"},
         }
-        for problem in result.problems
+        for problem in problems
         if not problem.file
     ]
     if left_out:
@@ -136,7 +207,7 @@ def _invocation(result: AuditResult, left_out: int) -> dict[str, Any]:
                 "descriptor": {"id": "results-left-out"},
             }
         )
-    out: dict[str, Any] = {"executionSuccessful": not result.problems}
+    out: dict[str, Any] = {"executionSuccessful": not problems}
     if notes:
         out["toolExecutionNotifications"] = notes
     return out
@@ -152,7 +223,9 @@ def level(result: CriterionResult) -> str:
     return "warning"
 
 
-def _rule(criterion: Criterion, version: str) -> dict[str, Any]:
+def _rule(criterion: Criterion, version: str, shipped: bool) -> dict[str, Any]:
+    """The criterion as a rule; its ``helpUri`` only for the shipped rubric's criteria, which
+    ``docs/criteria.md`` describes."""
     default = "error" if criterion.caps_band or criterion.weight >= 2 else "warning"
     help_text = criterion.remediation.strip()
     rule: dict[str, Any] = {
@@ -173,7 +246,7 @@ def _rule(criterion: Criterion, version: str) -> dict[str, Any]:
             "tags": ["readiness", criterion.lever],
         },
     }
-    page = criterion_page(criterion.id, version)
+    page = criterion_page(criterion.id, version) if shipped else None
     if page is not None:
         rule["helpUri"] = page
     return rule

@@ -358,6 +358,12 @@ class _Limited(ImmutableSandboxedEnvironment):
 
 
 # -- rendering --------------------------------------------------------------------------------
+@functools.cache
+def shipped_template(name: str, *, autoescape: bool) -> jinja2.Template:
+    """A shipped template, compiled once a process (``Writer`` renders it once a plan)."""
+    return environment(None, autoescape=autoescape).get_template(name)
+
+
 def render_template(
     name: str, context: dict[str, Any], template_dir: Path | None, *, autoescape: bool
 ) -> str:
@@ -449,6 +455,8 @@ def _plainly(exc: BaseException) -> str:
         return str(exc)
     if isinstance(exc, MemoryError):
         return f"the report template needed more than {MEMORY_MB // 1024} GB of memory"
+    if isinstance(exc, RecursionError):  # Python's words vary with where it was caught
+        return "the report template cannot be used: maximum recursion depth exceeded"
     if isinstance(exc, jinja2.TemplateNotFound):
         return f"there is no template '{exc.name}' in the --template folder"
     if isinstance(exc, jinja2.TemplateError):

@@ -9,11 +9,14 @@ and rubric text can neither drive the terminal nor forge a CI workflow command.
 from __future__ import annotations
 
 import textwrap
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Sequence
+from typing import IO
 
 from readiness.audit.result import AuditResult, LeverResult, PlanResult
+from readiness.errors import Problem
 from readiness.outcomes import BAND_MEANING, BAND_TITLE, OUTCOME_TITLE, Band
 from readiness.reporters import RenderOptions
+from readiness.reporters import stream as streamed
 from readiness.reporters.common import (
     accepted,
     cost_line,
@@ -43,17 +46,49 @@ _RATING_STYLE = {"Green": "green", "Amber": "yellow", "Red": "red", "Not scored"
 
 
 def render(result: AuditResult, options: RenderOptions) -> str:
-    return "".join(stream(result, options))
+    return streamed.render(Writer, result, options)
+
+
+class Writer(streamed.Writer):
+    """The summary written as plans are audited: one plan's details, or a line per plan of
+    a folder, then the verdict from running counts. In colour, the lines are laid out by rich
+    at the end (a terminal, so never ten thousand plans' worth)."""
+
+    def __init__(
+        self, run: AuditResult, options: RenderOptions, out: IO[str], expected: int
+    ) -> None:
+        super().__init__(run, options, out, expected)
+        self.count = 0
+        self.failed = 0
+        self.coloured: list[Line] = []
+
+    def _write(self, lines: Iterable[Line]) -> None:
+        for line in lines:
+            line = safe(line)
+            if self.options.color:
+                self.coloured.append(line)
+            else:
+                self.out.write("".join(text for text, _ in line) + "\n")
+
+    def plan(self, plan: PlanResult) -> None:
+        if self.expected == 1:
+            self._write(_plan(plan, self.run, self.options))
+        else:
+            if not self.count:
+                self._write([_TABLE_HEAD])
+            self._write([_row(plan)])
+        self.count += 1
+        self.failed += not plan.passed
+
+    def finish(self, problems: Sequence[Problem] = ()) -> None:
+        self._write([[], _verdict(self.run, self.count, self.failed)])
+        if self.options.color:
+            self.out.write(_rich(self.coloured, self.options.width))
 
 
 def stream(result: AuditResult, options: RenderOptions) -> Iterator[str]:
-    """The summary a piece at a time, so ten thousand plans' lines are never all held."""
-    lines = (safe(line) for line in build(result, options))
-    if options.color:
-        yield _rich(list(lines), options.width)
-        return
-    for line in lines:
-        yield "".join(text for text, _ in line) + "\n"
+    """The summary as text (a piece at a time for callers that print as they go)."""
+    yield render(result, options)
 
 
 def safe(line: Line) -> Line:
@@ -63,15 +98,6 @@ def safe(line: Line) -> Line:
     joined = "".join(text for text, _ in pieces)
     guarded = log_line(joined)
     return pieces if guarded == joined else [(guarded, pieces[0][1])]
-
-
-def build(result: AuditResult, options: RenderOptions) -> Iterator[Line]:
-    if len(result.plans) == 1:
-        yield from _plan(result.plans[0], result, options)
-    else:
-        yield from _table(result)
-    yield []
-    yield _verdict(result)
 
 
 EXAMPLES_SHOWN = 3
@@ -154,22 +180,21 @@ def _bar(lever: LeverResult, bands: Bands, unicode: bool, width: int = 100) -> L
     ]
 
 
-def _table(result: AuditResult) -> Iterator[Line]:
-    yield [("  BAND           SCORE  PLAN", "bold")]
-    for plan in result.plans:
-        short = "" if plan.passed else "  (falls short)"
-        yield [
-            (f"  {plan.band:<13}", _BAND_STYLE[plan.band]),
-            (f"  {plan.score:5.1f}  ", ""),
-            (plan.path, "bold"),
-            (f"  {plan.title}", "dim"),
-            (short, "red"),
-        ]
+_TABLE_HEAD: Line = [("  BAND           SCORE  PLAN", "bold")]
 
 
-def _verdict(result: AuditResult) -> Line:
-    total = len(result.plans)
-    failed = sum(1 for p in result.plans if not p.passed)
+def _row(plan: PlanResult) -> Line:
+    short = "" if plan.passed else "  (falls short)"
+    return [
+        (f"  {plan.band:<13}", _BAND_STYLE[plan.band]),
+        (f"  {plan.score:5.1f}  ", ""),
+        (plan.path, "bold"),
+        (f"  {plan.title}", "dim"),
+        (short, "red"),
+    ]
+
+
+def _verdict(result: AuditResult, total: int, failed: int) -> Line:
     bar = f"at least {result.min_band}"
     if result.fail_under is not None:
         bar += f" with a score of {result.fail_under:g} or more"
