@@ -28,12 +28,13 @@ REPORTS = {
 
 @pytest.fixture(scope="module")
 def folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A repository with a dozen plans of every band, one with a waiver past its end."""
+    """A repository with 18 plans of every band, one with a waiver past its end: enough for
+    two workers."""
     root = tmp_path_factory.mktemp("streamed")
     (root / ".git").mkdir()
     plans = root / "plans"
     plans.mkdir()
-    for i in range(4):
+    for i in range(6):
         for name in ("ready", "developing", "training-only"):
             shutil.copy(EXAMPLES / f"{name}.yaml", plans / f"{name}-{i}.yaml")
     text = (plans / "developing-3.yaml").read_text(encoding="utf-8")
@@ -129,7 +130,7 @@ def test_invalid_input_keeps_only_the_ci_formats(folder: Path) -> None:
     assert result.returncode == 2
     assert sorted(p.name for p in bad.iterdir() if p.is_file()) == ["r.sarif", "r.xml"]
     sarif = json.loads((bad / "r.sarif").read_text())
-    assert len(sarif["runs"][0]["artifacts"]) == 12  # every plan that could be read
+    assert len(sarif["runs"][0]["artifacts"]) == 18  # every plan that could be read
 
 
 def test_a_full_disk_while_streaming_names_the_report_and_leaves_no_trace(

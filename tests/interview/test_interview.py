@@ -500,3 +500,23 @@ def test_hostile_answers_do_not_reach_the_terminal(tmp_path: Path) -> None:
     assert "\x1b" not in result.stdout
     assert "the answer holds a control character (U+001B)" in result.stdout
     assert "title: '[bold]x[/bold]'" in (tmp_path / "plan.yaml").read_text()
+
+
+@pytest.mark.parametrize(
+    ("report", "said"),
+    [
+        ("board.pdf", "cannot tell which format to write to 'board.pdf'"),
+        ("answers.yaml", "cannot tell which format to write to 'answers.yaml'"),
+        ("no/such/folder/board.md", "the folder 'no/such/folder' does not exist"),
+    ],
+)
+def test_a_report_that_cannot_be_written_leaves_the_plan_unwritten(
+    tmp_path: Path, report: str, said: str
+) -> None:
+    answers = tmp_path / "answers.yaml"
+    answers.write_text(ANSWERS.read_text().replace("report: board.md", f"report: {report}"))
+    result = interview(tmp_path, "plan.yaml", "--answers", str(answers))
+    assert result.returncode == 2
+    assert said in result.stderr
+    assert "--format" not in result.stderr
+    assert not (tmp_path / "plan.yaml").exists()

@@ -92,22 +92,42 @@ def outcomes(
 ) -> Iterator[Outcome]:
     """Each file's result (what ``keep`` keeps of it) or problems, in the files' order, as
     they are worked out: the caller holds only what it keeps of each."""
+    for outcome, _ in worked(files, rubric, options, jobs, keep):
+        yield outcome
+
+
+Pieces = Callable[[PlanResult, int], Any]
+"""What a caller makes of each plan (its pieces of each report), given the plan and its
+number (from 1, in the files' order): worked out beside the audit, in the workers."""
+
+
+def worked(
+    files: Sequence[tuple[Path, str]],
+    rubric: Rubric,
+    options: AuditOptions,
+    jobs: int,
+    keep: Callable[[PlanResult], PlanResult],
+    pieces: Pieces | None = None,
+) -> Iterator[tuple[Outcome, Any]]:
+    """``outcomes``, each with what ``pieces`` made of the full result in a worker, or None
+    when no worker did (one job: the caller makes them as it goes)."""
     # never more workers than cores (``--jobs 10000`` must not fork ten thousand processes)
     jobs = max(1, min(jobs, default_jobs(), len(files) // MIN_PLANS_PER_JOB))
     if jobs == 1 or not hasattr(os, "fork"):  # one plan, a few, or no fork (Windows)
         for path, display in files:
-            yield _audit(rubric, options, path, display)
+            yield _audit(rubric, options, path, display), None
         return
     import multiprocessing  # only for enough plans to share out
 
-    # workers are forked: they inherit the rubric and ``keep`` and send back only what is kept
-    _STATE.update(rubric=rubric, options=options, keep=keep)
+    # workers are forked: they inherit the rubric, ``keep`` and ``pieces``, and send back only
+    # what is kept and the pieces made
+    _STATE.update(rubric=rubric, options=options, keep=keep, pieces=pieces)
     by_id = Lookup(rubric)
     try:
         with multiprocessing.get_context("fork").Pool(jobs, initializer=_worker_signals) as pool:
             chunk = max(1, min(64, len(files) // (jobs * 8)))
-            for packed in pool.imap(_work, files, chunksize=chunk):
-                yield unpack(packed, by_id) if isinstance(packed, tuple) else packed
+            for packed, made in pool.imap(_work, enumerate(files, 1), chunksize=chunk):
+                yield (unpack(packed, by_id) if isinstance(packed, tuple) else packed), made
     finally:
         _STATE.clear()
 
@@ -130,13 +150,18 @@ def _audit(rubric: Rubric, options: AuditOptions, path: Path, display: str) -> O
         return list(exc.problems)
 
 
-def _work(item: tuple[Path, str]) -> tuple[Any, ...] | list[Problem]:
-    """In a worker: audit one plan and pack what is kept of its result for the trip back."""
+def _work(item: tuple[int, tuple[Path, str]]) -> tuple[tuple[Any, ...] | list[Problem], Any]:
+    """In a worker: audit one plan, make its pieces, and pack what is kept of its result for
+    the trip back."""
     rubric, options, keep = _STATE["rubric"], _STATE["options"], _STATE["keep"]
+    pieces: Pieces | None = _STATE["pieces"]
     assert isinstance(rubric, Rubric)
     assert isinstance(options, AuditOptions)
-    outcome = _audit(rubric, options, *item)
-    return outcome if isinstance(outcome, list) else pack(keep(outcome))
+    number, (path, display) = item
+    outcome = _audit(rubric, options, path, display)
+    if isinstance(outcome, list):
+        return outcome, None
+    return pack(keep(outcome)), None if pieces is None else pieces(outcome, number)
 
 
 def pack(plan: PlanResult) -> tuple[Any, ...]:

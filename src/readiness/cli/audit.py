@@ -132,7 +132,7 @@ def audit(
     from standard input. After --, every name is a plan file, even one starting with -.
     """
     # Long only in its signature: typer reads each option from it. The body is short.
-    from readiness.audit.many import default_jobs, outcomes, slim
+    from readiness.audit.many import default_jobs, slim, worked
     from readiness.audit.run import AuditOptions
     from readiness.cli.emit import Outputs, emit
     from readiness.cli.outputs import plan_targets, refuse_reads
@@ -201,12 +201,13 @@ def audit(
     passed = emit(
         _header(loaded_rubric, options),
         len(found),
-        outcomes(
+        lambda pieces: worked(
             files,
             loaded_rubric,
             options._replace(where=not summary_only),
             workers or default_jobs(),
             slim if summary_only else (lambda plan: plan),
+            pieces,
         ),
         Outputs(
             None if quiet else stdout_format,
@@ -325,7 +326,7 @@ class _Guard:
             emit(
                 _header(_any_rubric(settings, self.rubric), options),
                 0,
-                [problems],
+                lambda pieces: [(problems, None)],
                 Outputs(self.printed, self.targets),
             )
 

@@ -55,7 +55,7 @@ class Snapshot(Writer):
         super().__init__(run, options, out, expected)
         self.plans: dict[str, dict[str, str]] = {}
 
-    def plan(self, plan: PlanResult) -> None:
+    def plan(self, plan: PlanResult, piece: object = None) -> None:
         outcomes = {r.criterion.id: r.outcome.value for r in plan.criteria}
         self.plans[from_root(plan.path, self.options)] = outcomes
 

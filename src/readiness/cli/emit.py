@@ -14,15 +14,16 @@ from __future__ import annotations
 
 import contextlib
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from readiness.cli import common
 from readiness.errors import InputError, Problem
 from readiness.reporters import AUDIT_FORMATS
 
 if TYPE_CHECKING:
+    from readiness.audit.many import Pieces
     from readiness.audit.result import AuditResult, PlanResult
     from readiness.cli.baseline import Worse
     from readiness.cli.outputs import ReportSet, Target
@@ -54,14 +55,17 @@ class Outputs(NamedTuple):
         return self.printed in CI_FORMATS or any(t.format in CI_FORMATS for t in self.targets)
 
 
-def emit(
-    run: AuditResult,
-    expected: int,
-    outcomes: Iterable[PlanResult | list[Problem]],
-    outputs: Outputs,
-) -> bool:
-    """Write every report as ``outcomes`` arrive; whether the run passes. ``InputError`` (after
-    the CI formats are written) if a plan cannot be read."""
+Work = Callable[["Pieces | None"], Iterable[tuple["PlanResult | list[Problem]", Any]]]
+"""The audit to run: given what to make of each plan beside it (in the workers), each plan's
+result or problems, in order, with what was made of it (None when nothing was)."""
+
+
+def emit(run: AuditResult, expected: int, work: Work, outputs: Outputs) -> bool:
+    """Write every report as the plans of ``work`` arrive; whether the run passes.
+    ``InputError`` (after the CI formats are written) if a plan cannot be read.
+
+    Each report's piece of a plan (its JSON, SARIF results, JUnit suite, board section) is
+    made where the plan is audited, so with several jobs the workers share that work too."""
     from readiness.cli.baseline import Gate
     from readiness.cli.outputs import ReportSet
 
@@ -71,12 +75,16 @@ def emit(
     carry = outputs.carries_problems()
     with ReportSet() as reports, user_template(outputs.template):
         writers = _writers(run, expected, outputs, reports)
-        for outcome in outcomes:
+
+        def pieces(plan: PlanResult, number: int) -> list[Any]:
+            return [writer.piece(plan, number) for _, writer in writers]
+
+        for outcome, made in work(pieces):
             if isinstance(outcome, list):
                 problems.extend(outcome)
             elif carry or not problems:  # once invalid, only the CI formats still matter
-                for _, writer in writers:
-                    writer.plan(outcome)
+                for i, (_, writer) in enumerate(writers):
+                    writer.plan(outcome, None if made is None else made[i])
                 gate.add(outcome)
         for name, writer in writers:
             if not problems or _carries(name, outputs):

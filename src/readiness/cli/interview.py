@@ -16,6 +16,7 @@ from readiness.cli import common
 from readiness.cli.common import ConfigOption, DebugOption, RubricOption
 
 if TYPE_CHECKING:
+    from readiness.cli.outputs import Target
     from readiness.interview import AnswersFile, Terminal
     from readiness.rubric.rubric import Rubric
 
@@ -86,6 +87,9 @@ def interview(
     except Stopped:
         raise common.usage(_STOPPED, _STOPPED_HINT) from None
     plan = finish(session, display, known)
+    if not isinstance(source, Terminal) and session.report_name() is not None:
+        # a board report named in the answers file must be writable before the plan is saved
+        _report_targets(str(session.report_name()), path, answers)
     _save(path, plan, text is not None)
     common.out(f"\nSaved the plan in {display}.\n")
     _audit(path, display, active, max_bytes)
@@ -226,6 +230,24 @@ def _replaces(source: Terminal, name: str) -> bool:
     return True
 
 
+def _report_targets(name: str, plan: str, answers: str | None) -> list[Target]:
+    """Where the board report goes: ``InputError`` if it cannot go there."""
+    from pathlib import Path
+
+    from readiness.cli.outputs import Read, plan_targets, refuse_reads
+    from readiness.reporters import AUDIT_FORMATS
+
+    formats = {k: AUDIT_FORMATS[k] for k in ("markdown", "html")}
+    targets = plan_targets(
+        [name], None, formats, devices=False, what="the board report", format_option=False
+    )
+    reads = [Read("the plan", Path(plan))]
+    if answers is not None:
+        reads.append(Read("the answers file", Path(answers)))
+    refuse_reads(targets, reads, "the board report")
+    return targets
+
+
 def _write_report(
     name: str, plan: str, answers: str | None, active: Rubric, max_bytes: int
 ) -> None:
@@ -234,15 +256,10 @@ def _write_report(
 
     from readiness.audit.many import audit_many
     from readiness.audit.run import AuditOptions
-    from readiness.cli.outputs import Read, plan_targets, refuse_reads, write_all
+    from readiness.cli.outputs import write_all
     from readiness.reporters import AUDIT_FORMATS, RenderOptions
 
-    formats = {k: AUDIT_FORMATS[k] for k in ("markdown", "html")}
-    targets = plan_targets([name], None, formats, devices=False, what="the board report")
-    reads = [Read("the plan", Path(plan))]
-    if answers is not None:
-        reads.append(Read("the answers file", Path(answers)))
-    refuse_reads(targets, reads, "the board report")
+    targets = _report_targets(name, plan, answers)
     result = audit_many(
         [(Path(plan), common.display(plan))],
         active,

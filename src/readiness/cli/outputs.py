@@ -74,6 +74,7 @@ def plan_targets(
     *,
     devices: bool = True,
     what: str = "the report",
+    format_option: bool = True,
 ) -> list[Target]:
     """Resolve every ``--output`` before any work is done; ``InputError`` if one is unusable.
 
@@ -90,7 +91,8 @@ def plan_targets(
             problems.append(
                 Problem(
                     f"cannot tell which format to write to '{raw}'",
-                    hint=f"end the file name with one of {suffixes(formats)}, or give --format",
+                    hint=f"end the file name with one of {suffixes(formats)}"
+                    + (", or give --format" if format_option else ""),
                 )
             )
             continue

@@ -10,7 +10,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import IO, Any
+from typing import IO, Any, NamedTuple
 
 from readiness.audit.commission import WHEN_TITLE
 from readiness.audit.result import AuditResult, CriterionResult, PlanResult
@@ -383,7 +383,7 @@ class Writer(streamed.Writer):
         folder = options.template_dir
         self.own = folder is not None and (folder / self.template).is_file()
         self.kept: list[PlanResult] = []
-        self.rows: list[PlanResult] = []
+        self.rows: list[Row] = []
         self.bands: Counter[str] = Counter()
         self.gaps = Gaps()
         self.sections = streamed.spool()
@@ -395,17 +395,22 @@ class Writer(streamed.Writer):
         """The last guard on the text (``markdown_document`` or ``markup_document``)."""
         raise NotImplementedError
 
-    def plan(self, plan: PlanResult) -> None:
+    def piece(self, plan: PlanResult, number: int) -> str | None:
+        """The plan's section of the report (none for a template of one's own)."""
+        if self.own:
+            return None
+        text = self.compiled.render(self.base | {"part": "plan", "plan": plan, "index": number})
+        return self.document(text)
+
+    def plan(self, plan: PlanResult, piece: Any = None) -> None:
         if self.own:
             self.kept.append(plan)
             return
         self.rows.append(_row(plan))
         self.bands[plan.band] += 1
         self.gaps.add(plan)
-        text = self.compiled.render(
-            self.base | {"part": "plan", "plan": plan, "index": len(self.rows)}
-        )
-        self.sections.write(self.document(text))
+        text = piece if piece is not None else self.piece(plan, len(self.rows))
+        self.sections.write(text or "")
 
     def finish(self, problems: Sequence[Problem] = ()) -> None:
         if self.own:
@@ -421,7 +426,6 @@ class Writer(streamed.Writer):
             self.base
             | {
                 "plans": plans,
-                "result": self.run._replace(plans=plans),
                 "band_counts": _band_counts(self.bands),
                 "common_gaps": self.gaps.most_common(self.run),
                 "streaming": True,
@@ -437,18 +441,25 @@ class Writer(streamed.Writer):
 _MARKER = "\x00plans\x00"
 
 
-def _row(plan: PlanResult) -> PlanResult:
+class _Lever(NamedTuple):
+    score: float | None
+
+
+class Row(NamedTuple):
     """What the portfolio's tables and the page's title use of a plan: its line, not its
-    criteria."""
-    return plan._replace(
-        criteria=(),
-        unscored=(),
-        band_reasons=(),
-        examples=(),
-        packages=(),
-        timeline=(),
-        overview=None,
-    )
+    criteria (a few hundred bytes, however large the plan)."""
+
+    path: str
+    title: str
+    band: str
+    score: float
+    passed: bool
+    levers: tuple[_Lever, ...]
+
+
+def _row(plan: PlanResult) -> Row:
+    levers = tuple(_Lever(lr.score) for lr in plan.levers)
+    return Row(plan.path, plan.title, plan.band, plan.score, plan.passed, levers)
 
 
 def _join(parts: list[str]) -> str:

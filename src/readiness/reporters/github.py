@@ -78,7 +78,7 @@ class Writer(streamed.Writer):
         self.lines = streamed.spool()
         self.lines_written = 0
 
-    def plan(self, plan: PlanResult) -> None:
+    def plan(self, plan: PlanResult, piece: object = None) -> None:
         for gap in plan.criteria:
             if not gap.is_gap:
                 continue
@@ -183,7 +183,7 @@ class SummaryWriter(streamed.Writer):
         self.used = 0
         """Bytes the step's summary already holds: they count towards GitHub's limit."""
 
-    def plan(self, plan: PlanResult) -> None:
+    def plan(self, plan: PlanResult, piece: object = None) -> None:
         verdict = "passes" if plan.passed else "falls short"
         row = (
             f"| {md(plan.title)} ({code(plan.path)}) | {BAND_TITLE[plan.band]} "

@@ -200,9 +200,14 @@ class Writer(streamed.Writer):
         self.plans = streamed.JsonArray(out, 1)
         self.passed = 0
 
-    def plan(self, plan: PlanResult) -> None:
+    def piece(self, plan: PlanResult, number: int) -> str:
+        """The plan as the report writes it, validated against ``PlanReport``: a figure outside
+        the schema is refused, never written."""
         data = PlanReport.model_validate(_plan(plan)).model_dump(mode="json", exclude_unset=True)
-        self.plans.add(None, json_document(streamed.dumps(data, 2)))
+        return json_document(streamed.dumps(data, 2))
+
+    def plan(self, plan: PlanResult, piece: Any = None) -> None:
+        self.plans.add(None, piece if piece is not None else self.piece(plan, 0))
         self.passed += plan.passed
 
     def finish(self, problems: Sequence[Problem] = ()) -> None:

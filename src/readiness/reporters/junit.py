@@ -22,7 +22,7 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from collections import defaultdict
 from collections.abc import Sequence
-from typing import IO
+from typing import IO, Any
 
 from readiness.audit.result import AuditResult, CriterionResult, PlanResult
 from readiness.errors import Problem
@@ -52,14 +52,19 @@ class Writer(streamed.Writer):
         self.totals = {"tests": 0, "failures": 0}
 
     def _add(self, suite: ET.Element) -> None:
-        for key in self.totals:
-            self.totals[key] += int(suite.get(key, "0"))
-        _clean(suite)
-        ET.indent(suite, level=1)
-        self.suites.write("\n  " + markup_document(ET.tostring(suite, encoding="unicode")))
+        self._take(_text(suite))
 
-    def plan(self, plan: PlanResult) -> None:
-        self._add(_suite(plan, self.run, self.options))
+    def _take(self, made: tuple[str, dict[str, int]]) -> None:
+        text, counts = made
+        for key in self.totals:
+            self.totals[key] += counts[key]
+        self.suites.write(text)
+
+    def piece(self, plan: PlanResult, number: int) -> tuple[str, dict[str, int]]:
+        return _text(_suite(plan, self.run, self.options))
+
+    def plan(self, plan: PlanResult, piece: Any = None) -> None:
+        self._take(piece if piece is not None else self.piece(plan, 0))
 
     def finish(self, problems: Sequence[Problem] = ()) -> None:
         for suite in _invalid_suites(tuple(problems), self.options):
@@ -79,6 +84,14 @@ class Writer(streamed.Writer):
         self.out.write(opening)
         streamed.copy(self.suites, self.out)
         self.out.write("\n" + closing + "\n")
+
+
+def _text(suite: ET.Element) -> tuple[str, dict[str, int]]:
+    """A suite as the document holds it, and its counts."""
+    counts = {key: int(suite.get(key, "0")) for key in ("tests", "failures")}
+    _clean(suite)
+    ET.indent(suite, level=1)
+    return "\n  " + markup_document(ET.tostring(suite, encoding="unicode")), counts
 
 
 def _clean(root: ET.Element) -> None:

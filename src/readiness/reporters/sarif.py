@@ -72,18 +72,28 @@ class Writer(streamed.Writer):
         self.results = streamed.spool()
         self.counts: Counter[int] = Counter()
 
-    def plan(self, plan: PlanResult) -> None:
+    def piece(self, plan: PlanResult, number: int) -> tuple[str, list[tuple[int, str]]]:
+        """The plan's artifact, and its results with their weight, as text."""
         artifact_ = {
             "location": artifact(plan.path, self.options),
             "roles": ["analysisTarget"],
             "properties": _plan_properties(plan),
         }
-        self.artifacts.add(None, _text(artifact_, 4))
-        for r in plan.criteria:
-            if r.is_gap or r.outcome is Outcome.WAIVED:
-                rank = 4 if r.outcome is Outcome.WAIVED else _RANK[level(r)]
-                found = _result(plan, r, self.index[r.criterion.id], self.options)
-                self._keep(rank, _text(found, 4))
+        results = [
+            (
+                4 if r.outcome is Outcome.WAIVED else _RANK[level(r)],
+                _text(_result(plan, r, self.index[r.criterion.id], self.options), 4),
+            )
+            for r in plan.criteria
+            if r.is_gap or r.outcome is Outcome.WAIVED
+        ]
+        return _text(artifact_, 4), results
+
+    def plan(self, plan: PlanResult, piece: Any = None) -> None:
+        artifact_, results = piece if piece is not None else self.piece(plan, 0)
+        self.artifacts.add(None, artifact_)
+        for rank, text in results:
+            self._keep(rank, text)
 
     def _keep(self, rank: int, text: str) -> None:
         self.results.write(f"{rank} {len(text)}\n{text}")

@@ -43,7 +43,14 @@ class Writer:
         self.expected = expected
         """How many plans the run will give (fewer if some cannot be read)."""
 
-    def plan(self, plan: PlanResult) -> None:
+    def piece(self, plan: PlanResult, number: int) -> Any:
+        """What this report makes of one plan (its number, from 1, in the files' order),
+        worked out from the plan alone, so that it can be made beside the audit in a worker;
+        None for a writer that makes nothing ahead."""
+        return None
+
+    def plan(self, plan: PlanResult, piece: Any = None) -> None:
+        """Take the next plan, and its ``piece`` if a worker made it."""
         raise NotImplementedError
 
     def finish(self, problems: Sequence[Problem] = ()) -> None:

@@ -70,7 +70,7 @@ class Writer(streamed.Writer):
             else:
                 self.out.write("".join(text for text, _ in line) + "\n")
 
-    def plan(self, plan: PlanResult) -> None:
+    def plan(self, plan: PlanResult, piece: object = None) -> None:
         if self.expected == 1:
             self._write(_plan(plan, self.run, self.options))
         else:
