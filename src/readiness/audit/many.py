@@ -8,6 +8,7 @@ names criteria by ID, and the results come back in the order of the files.
 
 from __future__ import annotations
 
+import gc
 import os
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
@@ -20,6 +21,8 @@ from readiness.audit.run import AuditOptions, audit_one
 from readiness.errors import InputError, Problem
 from readiness.rubric.rubric import Rubric
 
+COLLECT_EVERY = 250
+"""Plans between a worker's collections of garbage (the command line sets a lazy collector)."""
 MIN_PLANS_PER_JOB = 8
 """Fewer plans than this per worker and starting workers costs more than it saves."""
 
@@ -123,13 +126,44 @@ def worked(
     # what is kept and the pieces made
     _STATE.update(rubric=rubric, options=options, keep=keep, pieces=pieces)
     by_id = Lookup(rubric)
+    # pieces are large (a plan's every report): fewer at a time, and never far ahead
+    chunk = max(1, min(8 if pieces else 64, len(files) // (jobs * 8)))
+    ahead = _Ahead(chunk * jobs * 4)
     try:
         with multiprocessing.get_context("fork").Pool(jobs, initializer=_worker_signals) as pool:
-            chunk = max(1, min(64, len(files) // (jobs * 8)))
-            for packed, made in pool.imap(_work, enumerate(files, 1), chunksize=chunk):
-                yield (unpack(packed, by_id) if isinstance(packed, tuple) else packed), made
+            try:
+                for packed, made in pool.imap(_work, ahead.feed(files), chunksize=chunk):
+                    ahead.done()
+                    yield (unpack(packed, by_id) if isinstance(packed, tuple) else packed), made
+            finally:
+                ahead.stop()  # before the pool is stopped: its feeder may be waiting for room
     finally:
         _STATE.clear()
+
+
+class _Ahead:
+    """Files handed to the workers at most ``limit`` ahead of the results taken: the pool
+    would otherwise audit on while the caller writes, and its finished results (with their
+    pieces) would pile up in memory."""
+
+    def __init__(self, limit: int) -> None:
+        import threading
+
+        self.room = threading.Semaphore(limit)
+        self.stopped = threading.Event()
+
+    def feed(self, files: Sequence[tuple[Path, str]]) -> Iterator[tuple[int, tuple[Path, str]]]:
+        for item in enumerate(files, 1):
+            while not self.room.acquire(timeout=0.1):
+                if self.stopped.is_set():  # the run ended early: hand out no more
+                    return
+            yield item
+
+    def done(self) -> None:
+        self.room.release()
+
+    def stop(self) -> None:
+        self.stopped.set()
 
 
 def _worker_signals() -> None:
@@ -158,6 +192,8 @@ def _work(item: tuple[int, tuple[Path, str]]) -> tuple[tuple[Any, ...] | list[Pr
     assert isinstance(rubric, Rubric)
     assert isinstance(options, AuditOptions)
     number, (path, display) = item
+    if not number % COLLECT_EVERY:  # what pieces leave (reference cycles) holds whole results
+        gc.collect()
     outcome = _audit(rubric, options, path, display)
     if isinstance(outcome, list):
         return outcome, None

@@ -13,6 +13,7 @@ terminal summary and the baseline are dropped.
 from __future__ import annotations
 
 import contextlib
+import gc
 import os
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
@@ -29,6 +30,11 @@ if TYPE_CHECKING:
     from readiness.cli.outputs import ReportSet, Target
     from readiness.outcomes import Outcome
     from readiness.reporters.stream import Writer
+
+COLLECT_EVERY = 250
+"""Plans between collections of garbage. Rendering a plan leaves reference cycles (Jinja's
+macros and contexts) that hold the plan's whole result; readiness collects garbage rarely, for
+speed, so without this a long run would keep thousands of finished plans."""
 
 CI_FORMATS = ("sarif", "junit", "github")
 """Formats that carry a run's problems as findings, so that a plan which cannot be read is
@@ -79,13 +85,15 @@ def emit(run: AuditResult, expected: int, work: Work, outputs: Outputs) -> bool:
         def pieces(plan: PlanResult, number: int) -> list[Any]:
             return [writer.piece(plan, number) for _, writer in writers]
 
-        for outcome, made in work(pieces):
+        for number, (outcome, made) in enumerate(work(pieces), 1):
             if isinstance(outcome, list):
                 problems.extend(outcome)
             elif carry or not problems:  # once invalid, only the CI formats still matter
                 for i, (_, writer) in enumerate(writers):
                     writer.plan(outcome, None if made is None else made[i])
                 gate.add(outcome)
+            if not number % COLLECT_EVERY:
+                gc.collect()
         for name, writer in writers:
             if not problems or _carries(name, outputs):
                 writer.finish(problems)

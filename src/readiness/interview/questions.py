@@ -569,7 +569,7 @@ LINE_MANAGERS = Part(
     "The overlooked lever: the line managers who supervise practitioners day to day.",
     Question(
         "line_managers.trained",
-        "What percentage of line managers is trained in the approach?",
+        "What percentage of line managers are trained in the approach?",
         "percent",
         example="100",
         criteria=("LM-01",),

@@ -34,7 +34,7 @@ import re
 from typing import Any
 
 PLACEHOLDER = "\ufffd"
-_REMEMBERED = 8192
+_REMEMBERED = 2048
 """Texts whose escaped form is remembered: rubric text recurs in every plan of a portfolio,
 so it is escaped once a run, not once a plan."""
 
