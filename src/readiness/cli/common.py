@@ -251,22 +251,6 @@ def config(path: str | None) -> Config:
     return load_config(find_config(Path.cwd()))
 
 
-def discover(
-    plans: list[str] | None,
-    settings: Config,
-    plans_only: bool,
-    allow_empty: bool = False,
-    limit: int | None = None,
-    *,
-    stdin_name: str | None = None,
-    quiet: bool = False,
-) -> list[Found]:
-    """The plans to check. A run left with none passes only with ``--plans-only`` (pre-commit
-    passes every changed YAML file) or ``--allow-empty``; otherwise it is an error. ``-``
-    is a plan read from standard input, named ``stdin_name``."""
-    return search(plans, settings, plans_only, allow_empty, limit, stdin_name, quiet).plans
-
-
 def search(
     plans: list[str] | None,
     settings: Config,
@@ -276,7 +260,10 @@ def search(
     stdin_name: str | None = None,
     quiet: bool = False,
 ) -> Discovery:
-    """``discover``, with what was left out and why."""
+    """The plans to check, and what was left out and why. A run left with none passes only
+    with ``--plans-only`` (pre-commit passes every changed YAML file) or ``--allow-empty``;
+    otherwise it is an error. ``-`` is a plan read from standard input, named
+    ``stdin_name``."""
     from readiness.audit.discover import discover
 
     if not plans:

@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from readiness.cli.baseline import Worse
     from readiness.cli.outputs import ReportSet, Target
     from readiness.outcomes import Outcome
+    from readiness.reporters import RenderOptions
     from readiness.reporters.stream import Writer
 
 COLLECT_EVERY = 250
@@ -80,7 +81,7 @@ def emit(run: AuditResult, expected: int, work: Work, outputs: Outputs) -> bool:
     problems: list[Problem] = []
     carry = outputs.carries_problems()
     with ReportSet() as reports, user_template(outputs.template):
-        writers = _writers(run, expected, outputs, reports)
+        writers = _writers(run, expected, outputs, reports, options)
 
         def pieces(plan: PlanResult, number: int) -> list[Any]:
             return [writer.piece(plan, number) for _, writer in writers]
@@ -120,12 +121,11 @@ def _carries(name: str, outputs: Outputs) -> bool:
 
 
 def _writers(
-    run: AuditResult, expected: int, outputs: Outputs, reports: ReportSet
+    run: AuditResult, expected: int, outputs: Outputs, reports: ReportSet, options: RenderOptions
 ) -> list[tuple[str, Writer]]:
     """A writer for every report file, standard output and the job summary, each named."""
     from readiness.reporters.stream import spool
 
-    options = common.report_options(outputs.template)
     made: list[tuple[str, Writer]] = [
         (t.format, AUDIT_FORMATS[t.format].load_writer()(run, options, reports.open(t), expected))
         for t in outputs.targets

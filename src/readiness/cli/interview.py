@@ -174,7 +174,7 @@ def _audit(path: str, display: str, active: Rubric, max_bytes: int) -> None:
         [(Path(path), display)], active, AuditOptions(as_of=date.today(), max_bytes=max_bytes)
     )
     common.out("\n")
-    common.out(AUDIT_FORMATS["terminal"].load_stream()(result, common.stdout_options()))
+    common.out(AUDIT_FORMATS["terminal"].load()(result, common.stdout_options()))
 
 
 def _offer_report(

@@ -38,9 +38,9 @@ def validate(
 
     settings = common.config(config)
     max_bytes = common.max_bytes(max_size, settings)
-    found = common.discover(
-        plans, settings, plans_only, allow_empty, max_bytes, stdin_name=stdin_name, quiet=quiet
-    )
+    found = common.search(
+        plans, settings, plans_only, allow_empty, max_bytes, stdin_name, quiet
+    ).plans
     if not found:
         return
     known = criterion_ids(common.rubric_path(rubric, settings))

@@ -19,7 +19,7 @@ from readiness.errors import Problem
 from readiness.interview.questions import Question
 from readiness.load.document import Document
 from readiness.load.scalars import YamlFloat, YamlInt, resolve_plain
-from readiness.load.validate import field_keys, problems_from_errors, unwrap
+from readiness.load.validate import field_keys, problems_from_errors, unwrap, value_at
 from readiness.outcomes import KeyPath
 from readiness.plan.funding import funding_problems
 from readiness.plan.models import Plan
@@ -82,15 +82,8 @@ def keys_at(path: KeyPath) -> tuple[str, ...]:
 
 
 # -- reading and placing answers -----------------------------------------------------------
-def get_in(data: object, path: KeyPath) -> object:
-    for part in path:
-        if isinstance(data, dict) and isinstance(part, str):
-            data = data.get(part)
-        elif isinstance(data, list) and isinstance(part, int) and 0 <= part < len(data):
-            data = data[part]
-        else:
-            return None
-    return data
+get_in = value_at
+"""The value at a key path of the plan so far (None where it leads nowhere)."""
 
 
 def with_value(data: Data, path: KeyPath, value: object) -> Data:

@@ -76,7 +76,7 @@ def _problem(
     loc = loc + tuple(ctx.get("at", ()))
     path = prefix + loc
     kind = error["type"]
-    value = _value_at(doc.data, path)
+    value = value_at(doc.data, path)
     where = label(path) or what
     name = str(next((p for p in reversed(path) if isinstance(p, str)), where))
     hint = str(ctx.get("hint", ""))
@@ -160,7 +160,7 @@ def _unknown_key(doc: Document, model: type[BaseModel], path: KeyPath, skip: int
 def _split_value(data: object, path: KeyPath) -> str:
     """A hint when an unknown key is the rest of a value a comma split: in ``{about: a, b}``
     the comma ends the value ``a`` and ``b`` becomes a key with no value."""
-    parent = _value_at(data, path[:-1])
+    parent = value_at(data, path[:-1])
     key = path[-1]
     if not isinstance(parent, dict) or parent.get(key) is not None or " " not in str(key).strip():
         return ""
@@ -173,7 +173,8 @@ def _split_value(data: object, path: KeyPath) -> str:
     return f'a comma inside {{...}} ends a value: quote the value: {before}: "{short(value)}"'
 
 
-def _value_at(data: object, path: KeyPath) -> object:
+def value_at(data: object, path: KeyPath) -> object:
+    """The value at a key path in parsed data; None where the path leads nowhere."""
     for part in path:
         if isinstance(data, dict) and isinstance(part, str):
             data = data.get(part)

@@ -1,4 +1,5 @@
-"""Reporters: one module per output format, each with ``render(result, options) -> str``.
+"""Reporters: one module per output format, each with a ``Writer`` that takes a run's plans one
+at a time (``stream``), and ``render(result, options) -> str`` for a whole result at once.
 
 Entry point: the registries ``AUDIT_FORMATS`` and ``DIFF_FORMATS``, one shape for both: each
 names a format, the function that renders it and the file suffixes that choose it for
@@ -9,12 +10,11 @@ all derived from them.
 from __future__ import annotations
 
 import importlib
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple, Protocol
+from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
-    from readiness.audit.result import AuditResult
     from readiness.reporters.stream import Writer
 
 
@@ -33,14 +33,6 @@ class RenderOptions(NamedTuple):
     absolute POSIX path: CI formats locate plans from it. Empty: paths as they are shown."""
     cwd: str = ""
     """The working folder, as an absolute POSIX path: shown paths are relative to it."""
-
-
-class Render(Protocol):
-    def __call__(self, result: AuditResult, options: RenderOptions) -> str: ...
-
-
-class Stream(Protocol):
-    def __call__(self, result: AuditResult, options: RenderOptions) -> Iterator[str]: ...
 
 
 class Format(NamedTuple):
@@ -62,16 +54,6 @@ class Format(NamedTuple):
         """The format's ``Writer`` (``stream.py``): the report written plan by plan."""
         writer: type[Writer] = importlib.import_module(self.module).Writer
         return writer
-
-    def load_stream(self) -> Stream:
-        """The renderer's output a piece at a time (the whole text at once if the module has
-        no ``stream``)."""
-        module = importlib.import_module(self.module)
-        stream: Stream | None = getattr(module, "stream", None)
-        if stream is not None:
-            return stream
-        render: Render = getattr(module, self.function)
-        return lambda result, options: iter((render(result, options),))
 
 
 Formats = dict[str, Format]

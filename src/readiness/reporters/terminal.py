@@ -9,7 +9,7 @@ and rubric text can neither drive the terminal nor forge a CI workflow command.
 from __future__ import annotations
 
 import textwrap
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from typing import IO
 
 from readiness.audit.result import AuditResult, LeverResult, PlanResult
@@ -84,11 +84,6 @@ class Writer(streamed.Writer):
         self._write([[], _verdict(self.run, self.count, self.failed)])
         if self.options.color:
             self.out.write(_rich(self.coloured, self.options.width))
-
-
-def stream(result: AuditResult, options: RenderOptions) -> Iterator[str]:
-    """The summary as text (a piece at a time for callers that print as they go)."""
-    yield render(result, options)
 
 
 def safe(line: Line) -> Line:
