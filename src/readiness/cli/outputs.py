@@ -380,6 +380,8 @@ class ReportSet:
         self.signals = _Signals()
         self.writing = False
         """Opening or placing files: an ``OSError`` now is this set's to report."""
+        self.complete = False
+        """Every report is in place: from here on nothing is taken back."""
 
     def __enter__(self) -> ReportSet:
         self.signals.__enter__()
@@ -395,7 +397,10 @@ class ReportSet:
             self.signals.hold()
             for _, handle, _ in self.files:
                 _quietly(handle.close)
-            self.undo.roll_back()
+            if self.complete:  # interrupted while tidying up: the new set stays, tidied
+                self.undo.commit()
+            else:
+                self.undo.roll_back()
         self.signals.__exit__(kind, error, trace)
         if isinstance(error, _WriteFailed):
             self.undo.doing, error = f"'{error.target.path}'", error.cause
@@ -458,6 +463,7 @@ class ReportSet:
             undo.doing = f"{what} '{path}'"
             _append(path, text, undo)
         self.signals.hold()
+        self.complete = True
         undo.commit()
 
 
