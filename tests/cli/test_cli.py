@@ -45,13 +45,14 @@ def test_json_report_has_every_criterion_with_remediation() -> None:
         "audit", str(EXAMPLES / "training-only.yaml"), "-f", "json", "--as-of", "2027-01-15"
     )
     document = json.loads(result.stdout)
-    assert document["schema_version"] == 1
+    assert document["schema_version"] == 2
     assert document["tool"]["name"] == "readiness"
     assert document["as_of"] == "2027-01-15"
     assert len(document["rubric"]["sha256"]) == 64
     plan = document["plans"][0]
     assert len(plan["criteria"]) == 46
-    assert all(c["remediation"] for c in plan["criteria"])
+    assert [c["id"] for c in plan["criteria"]] == [c["id"] for c in document["rubric"]["criteria"]]
+    assert all(c["remediation"] and c["rationale"] for c in document["rubric"]["criteria"])
     outcomes = {"met", "partial", "not-met", "no-evidence", "waived", "not-applicable"}
     assert {c["outcome"] for c in plan["criteria"]} <= outcomes
     assert [lv["id"] for lv in plan["levers"]] == [

@@ -214,7 +214,7 @@ def test_dev_null_is_written_through_and_stays_a_device(folder: Path) -> None:
 def test_dev_stdout_is_written_through_a_pipe(folder: Path) -> None:
     result = run_installed("audit", "plan.yaml", "-o", "/dev/stdout", "-f", "json", cwd=folder)
     assert result.returncode == 0, result.stderr
-    assert result.stdout.count('"schema_version": 1') == 2  # the report, then stdout's own
+    assert result.stdout.count('"schema_version": 2') == 2  # the report, then stdout's own
     assert os.path.islink("/dev/stdout")
 
 

@@ -40,6 +40,27 @@ def test_golden(example: str, fmt: str, tmp_path: Path) -> None:
     assert result.stdout == golden.read_text(encoding="utf-8")
 
 
+@pytest.mark.parametrize("example", EXAMPLES)
+def test_golden_json_version_1(example: str) -> None:
+    """The older JSON layout, kept for one release, is still written exactly as it was."""
+    result = run(
+        "audit",
+        f"examples/{example}.yaml",
+        "-f",
+        "json",
+        "--json-version",
+        "1",
+        "--as-of",
+        "2027-01-15",
+        cwd=ROOT,
+    )
+    assert result.returncode in (0, 1), result.stderr
+    golden = GOLDEN / f"{example}.v1.json"
+    if os.environ.get("UPDATE_GOLDEN"):
+        golden.write_text(result.stdout, encoding="utf-8")
+    assert result.stdout == golden.read_text(encoding="utf-8")
+
+
 def test_the_output_file_matches_stdout(tmp_path: Path) -> None:
     report = tmp_path / "board.md"
     result = run(

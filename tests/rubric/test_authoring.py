@@ -189,14 +189,16 @@ def test_a_local_rubric_retunes_rp01_drops_ps08_and_adds_a_criterion(tmp_path: P
     after = {c["id"]: c for c in local["plans"][0]["criteria"]}
     assert before["RP-01"]["outcome"] == "met"
     assert after["RP-01"]["outcome"] == "partial"
-    assert after["RP-01"]["weight"] == 3
+    table = {c["id"]: c for c in local["rubric"]["criteria"]}
+    assert table["RP-01"]["weight"] == 3
     assert "PS-08" in before
     assert "PS-08" not in after
-    assert after["LOCAL-01"]["lever"] == "fidelity"
+    assert "PS-08" not in table
+    assert table["LOCAL-01"]["lever"] == "fidelity"
     assert local["rubric"]["id"] == "northshire"
     assert local["rubric"]["version"] == 3
     assert local["rubric"]["sha256"] != base["rubric"]["sha256"]
-    assert [lv["weight"] for lv in local["plans"][0]["levers"] if lv["id"] == "fidelity"] == [2]
+    assert [lv["weight"] for lv in local["rubric"]["levers"] if lv["id"] == "fidelity"] == [2]
 
 
 def test_a_waiver_may_name_a_criterion_the_local_rubric_disables(tmp_path: Path) -> None:

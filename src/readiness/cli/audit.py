@@ -16,6 +16,7 @@ from readiness.cli.common import (
     ConfigOption,
     DebugOption,
     IgnoreWaiversOption,
+    JsonVersionOption,
     MaxSizeOption,
     Plans,
     PlansOnlyOption,
@@ -105,6 +106,7 @@ def audit(
             "--jobs", "-j", metavar="N", help="Plans audited at once (default: the cores)."
         ),
     ] = None,
+    json_version: JsonVersionOption = None,
     stdin_name: StdinNameOption = None,
     quiet: QuietOption = False,
     color: ColorOption = None,
@@ -169,6 +171,7 @@ def audit(
                 f"--jobs: {workers} is not a number of plans to audit at once (1 or more)"
             )
         colour = common.color(color)
+        layout = common.json_version(json_version)
         extra = _baseline_targets(baseline, write_baseline, targets)
         template_dir = common.template(template)
     with guard.watch(about_plans=True):
@@ -218,6 +221,7 @@ def audit(
             None if known is None or baseline is None else (baseline, known),
             extra[0] if extra else None,
             stdout_format == "github",
+            layout,
         ),
     )
     raise typer.Exit(0 if passed or soft_fail else EXIT_FELL_SHORT)

@@ -85,6 +85,15 @@ ColorOption = Annotated[
         "always or never.",
     ),
 ]
+JsonVersionOption = Annotated[
+    str | None,
+    typer.Option(
+        "--json-version",
+        metavar="N",
+        help="The JSON report's layout: 2 (the default: the rubric's text once, plans refer "
+        "to it by ID) or 1 (the text in every plan; kept for one release).",
+    ),
+]
 QuietOption = Annotated[
     bool,
     typer.Option(
@@ -222,6 +231,13 @@ def color(value: str | None) -> bool | None:
         return None
     chosen = choice(value.lower(), ("auto", "always", "never"), "--color")
     return None if chosen == "auto" else chosen == "always"
+
+
+def json_version(value: str | None) -> int:
+    """``--json-version``: the JSON report's ``schema_version``, 2 unless 1 is asked for."""
+    if value is None:
+        return 2
+    return int(choice(value.strip(), ("2", "1"), "--json-version"))
 
 
 def max_bytes(megabytes: str | float | None, settings: Config) -> int:

@@ -57,6 +57,8 @@ class Outputs(NamedTuple):
     write_baseline: Target | None = None
     github: bool = False
     """``--format github``, printed or not (``--quiet``): the job summary is written too."""
+    json_version: int = 2
+    """``--json-version``: the JSON report's layout."""
 
     def carries_problems(self) -> bool:
         return self.printed in CI_FORMATS or any(t.format in CI_FORMATS for t in self.targets)
@@ -76,7 +78,7 @@ def emit(run: AuditResult, expected: int, work: Work, outputs: Outputs) -> bool:
     from readiness.cli.baseline import Gate
     from readiness.cli.outputs import ReportSet
 
-    options = common.report_options(outputs.template)
+    options = common.report_options(outputs.template)._replace(json_version=outputs.json_version)
     gate = Gate(outputs.baseline[1] if outputs.baseline else None, options)
     problems: list[Problem] = []
     carry = outputs.carries_problems()
@@ -136,6 +138,7 @@ def _writers(
         made.append(("baseline", Snapshot(run, options, reports.open(outputs.write_baseline), 0)))
     if outputs.printed is not None:
         shown = common.stdout_options(outputs.template, outputs.timeline, outputs.colour)
+        shown = shown._replace(json_version=outputs.json_version)
         writer = AUDIT_FORMATS[outputs.printed].load_writer()
         made.append(("stdout", writer(run, shown, spool(), expected)))
     summary = os.environ.get("GITHUB_STEP_SUMMARY")

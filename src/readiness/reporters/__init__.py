@@ -33,6 +33,8 @@ class RenderOptions(NamedTuple):
     absolute POSIX path: CI formats locate plans from it. Empty: paths as they are shown."""
     cwd: str = ""
     """The working folder, as an absolute POSIX path: shown paths are relative to it."""
+    json_version: int = 2
+    """The JSON report's ``schema_version`` (``--json-version``): 2, or 1 for one release."""
 
 
 class Format(NamedTuple):
