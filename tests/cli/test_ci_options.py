@@ -82,6 +82,11 @@ def test_soft_fail_reports_but_passes(repo: Path) -> None:
     short = run("audit", "plans/training-only.yaml", "--soft-fail", cwd=repo)
     assert short.returncode == 0
     assert "falls short" in short.stdout
+    assert short.stderr == (
+        "readiness: --soft-fail: the exit code is 0 although a plan falls short\n"
+    )
+    passing = run("audit", "plans/ready.yaml", "--soft-fail", cwd=repo)
+    assert (passing.returncode, passing.stderr) == (0, "")
     invalid = run("audit", "-", "--soft-fail", cwd=repo, stdin="readiness: 1\n")
     assert invalid.returncode == 2
 

@@ -224,6 +224,10 @@ def audit(
             layout,
         ),
     )
+    if not passed and soft_fail and not quiet:
+        import sys
+
+        sys.stderr.write("readiness: --soft-fail: the exit code is 0 although a plan falls short\n")
     raise typer.Exit(0 if passed or soft_fail else EXIT_FELL_SHORT)
 
 

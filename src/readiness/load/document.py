@@ -72,15 +72,15 @@ class Document:
         values: Spans | None = None,
         keys: Spans | None = None,
     ) -> None:
-        for name, value in (
-            ("file", file),
-            ("text", text),
-            ("data", data),
-            ("values", values if values is not None else Spans()),
-            ("keys", keys if keys is not None else Spans()),
-            ("_line_starts", []),  # filled on first use
-        ):
-            object.__setattr__(self, name, value)
+        # one is made for every file loaded (and each stage that changes its data), so the
+        # fields are set one by one rather than from a table of them
+        set_field = object.__setattr__
+        set_field(self, "file", file)
+        set_field(self, "text", text)
+        set_field(self, "data", data)
+        set_field(self, "values", values if values is not None else Spans())
+        set_field(self, "keys", keys if keys is not None else Spans())
+        set_field(self, "_line_starts", [])  # filled on first use
 
     def __setattr__(self, name: str, value: object) -> None:
         raise AttributeError(f"a Document is immutable: cannot set {name}")

@@ -23,7 +23,7 @@ import yaml
 from yaml import events as ev
 
 from readiness.errors import MAX_PROBLEMS, InputError, Problem
-from readiness.load.document import Document, Marks, Span, to_span
+from readiness.load.document import Document, Marks, Span, Spans, to_span
 from readiness.load.scalars import YamlFloat, YamlInt, resolve_plain
 from readiness.outcomes import KeyPath
 from readiness.wording import short
@@ -65,36 +65,11 @@ class _Stop(Exception):
     """Raised inside the builder when a problem means the rest of the file cannot be read."""
 
 
-class _Frame:
-    __slots__ = (
-        "anchor",
-        "chars",
-        "container",
-        "key",
-        "key_span",
-        "path",
-        "record",
-        "size",
-        "start",
-    )
-
-    def __init__(
-        self,
-        container: dict[str, object] | list[object],
-        path: KeyPath,
-        start: Any,
-        anchor: str | None,
-        record: bool,
-    ) -> None:
-        self.container = container
-        self.path = path
-        self.start = start
-        self.anchor = anchor
-        self.record = record
-        self.key: str | None = None
-        self.key_span: Marks | None = None
-        self.size = 1
-        self.chars = 0
+_Frame = tuple[dict[str, object] | list[object], bool, KeyPath, bool, Any, str | None, int, int]
+"""An open mapping or list: (container, whether it is a mapping, its path, whether its
+positions are recorded, the mark where it starts, its anchor, and the builder's weight and
+characters when it opened, so that closing it tells how much it holds). A plain tuple: one is
+made for every list and section of every plan."""
 
 
 def _marks(event: Any) -> Marks:
@@ -103,20 +78,45 @@ def _marks(event: Any) -> Marks:
 
 class _Builder:
     def __init__(self, file: str, text: str) -> None:
-        self.doc = Document(file, text, None)
-        """Positions only, for wording problems; ``data`` is built beside it."""
+        self.file, self.text = file, text
         self.data: object = None
-        self.values = self.doc.values.marks
-        self.keys = self.doc.keys.marks
+        self.value_spans, self.key_spans = Spans(), Spans()
+        self.values, self.keys = self.value_spans.marks, self.key_spans.marks
+        self.positions: Document | None = None
         self.problems: list[Problem] = []
         self.stack: list[_Frame] = []
+        self.key: str | None = None
+        """The key waiting for its value in the innermost mapping (only the innermost can have
+        one: a mapping's key is taken when its value, perhaps a list or section, opens)."""
+        self.key_span: Marks | None = None
         self.anchors: dict[str, tuple[object, int, int]] = {}
         self.open_anchors: set[str] = set()
         self.alias_nodes = 0
         self.alias_chars = 0
         self.nodes = 0
+        """Values placed so far, each counting once towards ``MAX_NODES``."""
+        self.extra = 0
+        """What aliases added beyond one value each: ``nodes + extra`` is the running weight
+        (values, counting what each alias repeats) that sizes an anchored container."""
+        self.chars = 0
+        """Characters of the scalar values placed so far, counting what aliases repeat; the
+        loop below counts them only while an anchored list or section is open (``anchored``),
+        as only the difference across one of those is ever used."""
+        self.anchored = 0
+        """How many anchored lists and sections are open."""
         self.documents = 0
         self.fatal = False
+
+    def document(self, data: object) -> Document:
+        return Document(self.file, self.text, data, self.value_spans, self.key_spans)
+
+    @property
+    def doc(self) -> Document:
+        """The file's positions without its data, for wording problems: made at the first
+        problem, as most files have none (``data`` is built beside it)."""
+        if self.positions is None:
+            self.positions = self.document(None)
+        return self.positions
 
     # -- problems ---------------------------------------------------------------------
     def report(self, message: str, marks: Marks, hint: str = "") -> None:
@@ -130,58 +130,140 @@ class _Builder:
 
     # -- building ---------------------------------------------------------------------
     def run(self, parser: Any) -> None:
-        # The hot loop, kept in one function: it runs once per parser event of every plan.
+        """Build the document from the parser's events.
+
+        The hot loop, kept in one function: it runs once per parser event of every plan. The
+        common events (an untagged scalar, list or section without an anchor, inside a
+        container, with no limit near, and every end of a list or section) are handled here,
+        with the innermost container, the waiting key and the counters in local variables.
+        Anything else (a tag, an anchor, an alias, a duplicate key, a limit, the top-level
+        value) goes to a handler method, which works on ``self``: the loop writes its locals
+        back before the call and reads them again after it. A value's path is made by adding
+        a one-item tuple (``path + (key,)``), cheaper than unpacking (``(*path, key)``).
+        """
+        get_event = parser.get_event
+        scalar_event = ev.ScalarEvent
+        mapping_start, sequence_start = ev.MappingStartEvent, ev.SequenceStartEvent
+        mapping_end, sequence_end = ev.MappingEndEvent, ev.SequenceEndEvent
+        stream_end = ev.StreamEndEvent
         handlers = {
-            ev.ScalarEvent: self.on_scalar,
-            ev.MappingStartEvent: self.on_mapping_start,
-            ev.SequenceStartEvent: self.on_sequence_start,
-            ev.MappingEndEvent: self.on_end,
-            ev.SequenceEndEvent: self.on_end,
+            scalar_event: self.on_scalar,
+            mapping_start: self.on_mapping_start,
+            sequence_start: self.on_sequence_start,
             ev.AliasEvent: self.on_alias,
             ev.DocumentStartEvent: self.on_document,
         }
-        scalar = ev.ScalarEvent
-        stack = self.stack
-        keys, values = self.keys, self.values
+        stack, keys, values = self.stack, self.keys, self.values
+        may_resolve, node_limit, depth_limit = _MAY_RESOLVE, MAX_NODES, MAX_DEPTH
+        container: Any = None  # the innermost open list or section; None outside them all
+        is_map = record = False
+        path: KeyPath = ()
+        at: KeyPath  # a new value's path
+        key, key_span = self.key, self.key_span
+        nodes, chars = self.nodes, self.chars
+        counting = self.anchored > 0  # whether to count characters
         while True:
-            event = parser.get_event()
+            event = get_event()
             kind = type(event)
-            if kind is scalar and not event.tag and not event.anchor and stack:
-                # the common case, inline: an untagged scalar as a key or a value
-                frame = stack[-1]
-                if event.style == '"':
-                    self.check_text(event)
-                if frame.key is None and type(frame.container) is dict:
-                    frame.key = event.value
-                    frame.key_span = (event.start_mark, event.end_mark)
-                    continue
-                raw = event.value
-                value = raw
-                if event.implicit[0] and (not raw or raw[0] in _MAY_RESOLVE):
-                    value = resolve_plain(raw)
-                key = frame.key
-                if (
-                    key is not None
-                    and frame.record
-                    and key not in frame.container
-                    and self.nodes < MAX_NODES
-                ):  # a value for its key, the commonest event of all
-                    self.nodes += 1
-                    frame.size += 1
-                    frame.chars += len(raw)
-                    frame.container[key] = value  # type: ignore[call-overload]
-                    frame.key = None
-                    path = (*frame.path, key)
-                    keys[path] = frame.key_span  # type: ignore[assignment]
-                    values[path] = (event.start_mark, event.end_mark)
-                    continue
-                self.place(value, (event.start_mark, event.end_mark), 1, len(raw))
+            if kind is scalar_event:
+                if container is not None and not event.tag and not event.anchor:
+                    raw = event.value
+                    if is_map:
+                        if key is None:  # a key
+                            if event.style == '"':
+                                self.check_text(event)
+                            key = raw
+                            key_span = (event.start_mark, event.end_mark)
+                            continue
+                        if nodes < node_limit and key not in container:  # its value
+                            if event.style == '"':
+                                self.check_text(event)
+                            nodes += 1
+                            if counting:
+                                chars += len(raw)
+                            # a word that cannot be null, a boolean or a number stays text
+                            if (not raw or raw[0] in may_resolve) and event.implicit[0]:
+                                container[key] = resolve_plain(raw)
+                            else:
+                                container[key] = raw
+                            if record:
+                                at = path + (key,)  # noqa: RUF005
+                                keys[at] = key_span  # type: ignore[assignment]
+                                values[at] = (event.start_mark, event.end_mark)
+                            key = None
+                            continue
+                    elif nodes < node_limit:  # a list item
+                        if event.style == '"':
+                            self.check_text(event)
+                        nodes += 1
+                        if counting:
+                            chars += len(raw)
+                        if record:
+                            at = path + (len(container),)  # noqa: RUF005
+                            values[at] = (event.start_mark, event.end_mark)
+                        if (not raw or raw[0] in may_resolve) and event.implicit[0]:
+                            container.append(resolve_plain(raw))
+                        else:
+                            container.append(raw)
+                        continue
+            elif kind is mapping_end or kind is sequence_end:
+                _, _, _, _, start, anchor, weight, opened = stack.pop()
+                if record:
+                    values[path] = (start, event.end_mark)
+                if anchor:
+                    size = 1 + nodes + self.extra - weight
+                    self.close_anchor(anchor, container, size, chars - opened)
+                    counting = self.anchored > 0
+                if stack:
+                    container, is_map, path, record, _, _, _, _ = stack[-1]
+                else:
+                    container = None
+                key = None  # a mapping's key was taken when this, its value, opened
                 continue
-            if kind is ev.StreamEndEvent:
+            elif kind is mapping_start or kind is sequence_start:
+                if (
+                    container is not None
+                    and not event.tag
+                    and not event.anchor
+                    and nodes < node_limit
+                    and len(stack) < depth_limit
+                    and (not is_map or (key is not None and key not in container))
+                ):
+                    nodes += 1
+                    child: Any = {} if kind is mapping_start else []
+                    start = event.start_mark
+                    at = ()
+                    if is_map:
+                        assert key is not None  # as tested above
+                        container[key] = child
+                        if record:
+                            at = path + (key,)  # noqa: RUF005
+                            keys[at] = key_span  # type: ignore[assignment]
+                            values[at] = (start, event.end_mark)
+                        key = None
+                    else:
+                        if record:
+                            at = path + (len(container),)  # noqa: RUF005
+                            values[at] = (start, event.end_mark)
+                        container.append(child)
+                    container, is_map, path = child, kind is mapping_start, at
+                    stack.append(
+                        (child, is_map, at, record, start, None, nodes + self.extra, chars)
+                    )
+                    continue
+            elif kind is stream_end:
                 return
             handler = handlers.get(kind)
-            if handler is not None:
-                handler(event)
+            if handler is None:
+                continue
+            self.key, self.key_span, self.nodes, self.chars = key, key_span, nodes, chars
+            handler(event)
+            key, key_span, nodes, chars = self.key, self.key_span, self.nodes, self.chars
+            counting = self.anchored > 0
+            if stack:
+                container, is_map, path, record, _, _, _, _ = stack[-1]
+            else:
+                container = None
 
     def on_document(self, event: Any) -> None:
         self.documents += 1
@@ -203,7 +285,7 @@ class _Builder:
                 "remove the escape; a plan holds plain text",
             )
 
-    def place(self, value: object, marks: Marks, size: int, chars: int = 0) -> KeyPath | None:
+    def place(self, value: object, marks: Marks, chars: int = 0) -> KeyPath | None:
         """Attach a finished value to the open container; return its path if recorded."""
         self.nodes += 1
         if self.nodes > MAX_NODES:
@@ -212,34 +294,35 @@ class _Builder:
                 marks,
                 "a commissioning plan holds a few hundred; check that this is the plan",
             )
+        self.chars += chars
         if not self.stack:
             self.data = value
             self.values[()] = marks
             return ()
-        frame = self.stack[-1]
-        frame.size += size
-        frame.chars += chars
-        if isinstance(frame.container, list):
-            path = (*frame.path, len(frame.container))
-            frame.container.append(value)
+        container, is_map, parent, record, _, _, _, _ = self.stack[-1]
+        if not is_map:
+            assert isinstance(container, list)
+            path = (*parent, len(container))
+            container.append(value)
         else:
-            key = frame.key
+            assert isinstance(container, dict)
+            key = self.key
             assert key is not None  # a value only arrives after its key
-            frame.key = None
-            path = (*frame.path, key)
-            if key in frame.container:
-                first = self.doc.keys.get(path)
-                where = f" (first on line {first.line})" if first and frame.record else ""
+            self.key = None
+            path = (*parent, key)
+            if key in container:
+                first = self.key_spans.get(path)
+                where = f" (first on line {first.line})" if first and record else ""
                 self.report(
                     f"duplicate key '{short(key)}'{where}",
-                    frame.key_span or marks,
+                    self.key_span or marks,
                     "a key may appear once in each section; keep one and delete the other",
                 )
                 return None
-            frame.container[key] = value
-            if frame.record and frame.key_span is not None:
-                self.keys[path] = frame.key_span
-        if not frame.record:
+            container[key] = value
+            if record and self.key_span is not None:
+                self.keys[path] = self.key_span
+        if not record:
             return None
         self.values[path] = marks
         return path
@@ -248,16 +331,15 @@ class _Builder:
         span = _marks(event)
         if event.style == '"':
             self.check_text(event)
-        frame = self.stack[-1] if self.stack else None
-        if frame is not None and isinstance(frame.container, dict) and frame.key is None:
+        if self.stack and self.stack[-1][1] and self.key is None:  # a key
             self.check_tag(event.tag, ("str",), span)
-            frame.key = event.value
-            frame.key_span = span
+            self.key = event.value
+            self.key_span = span
             if event.anchor:
                 self.anchors[event.anchor] = (event.value, 1, len(event.value))
             return
         value = self.scalar_value(event, span)
-        self.place(value, span, 1, len(event.value))
+        self.place(value, span, len(event.value))
         if event.anchor:
             self.anchors[event.anchor] = (value, 1, len(event.value))
 
@@ -300,21 +382,28 @@ class _Builder:
         span = _marks(event)
         if len(self.stack) >= MAX_DEPTH:
             self.stop(f"the file is nested more than {MAX_DEPTH} levels deep", span)
-        parent = self.stack[-1] if self.stack else None
-        if parent is not None and isinstance(parent.container, dict) and parent.key is None:
+        if self.stack and self.stack[-1][1] and self.key is None:
             self.stop(
                 "a list or section cannot be used as a key",
                 span,
                 "keys are plain words such as 'title' or 'start'",
             )
-        path = self.place(container, span, 0)
-        record = path is not None
-        frame = _Frame(
-            container, path if path is not None else (), event.start_mark, event.anchor, record
+        path = self.place(container, span)
+        self.stack.append(
+            (
+                container,
+                isinstance(container, dict),
+                path if path is not None else (),
+                path is not None,
+                event.start_mark,
+                event.anchor,
+                self.nodes + self.extra,
+                self.chars,
+            )
         )
-        self.stack.append(frame)
         if event.anchor:
             self.open_anchors.add(event.anchor)
+            self.anchored += 1
 
     def on_mapping_start(self, event: Any) -> None:
         self.check_tag(event.tag, ("map",), _marks(event))
@@ -324,22 +413,17 @@ class _Builder:
         self.check_tag(event.tag, ("seq",), _marks(event))
         self.open(event, [])
 
-    def on_end(self, event: Any) -> None:
-        frame = self.stack.pop()
-        if frame.record:
-            self.values[frame.path] = (frame.start, event.end_mark)
-        if self.stack:
-            self.stack[-1].size += frame.size
-            self.stack[-1].chars += frame.chars
-        if frame.anchor:
-            self.open_anchors.discard(frame.anchor)
-            self.anchors[frame.anchor] = (frame.container, frame.size, frame.chars)
+    def close_anchor(self, anchor: str, container: object, size: int, chars: int) -> None:
+        """Remember an anchored list or section as it closes, with how much it holds (itself
+        and every value in it, an alias counting what it repeats) for its aliases to count."""
+        self.open_anchors.discard(anchor)
+        self.anchored -= 1
+        self.anchors[anchor] = (container, size, chars)
 
     def on_alias(self, event: Any) -> None:
         span = _marks(event)
         name = event.anchor
-        frame = self.stack[-1] if self.stack else None
-        if frame is not None and isinstance(frame.container, dict) and frame.key is None:
+        if self.stack and self.stack[-1][1] and self.key is None:
             self.stop("an alias (*name) cannot be used as a key", span)
         if name in self.open_anchors:
             self.stop(f"the alias *{name} refers to the section that contains it", span)
@@ -358,7 +442,8 @@ class _Builder:
                 span,
                 "write the sections out instead of repeating them with aliases",
             )
-        self.place(value, span, size, chars)
+        self.extra += size - 1
+        self.place(value, span, chars)
 
 
 class Parsed(NamedTuple):
@@ -390,5 +475,4 @@ def load_yaml(text: str, file: str) -> Parsed:
             dispose()
     if builder.fatal:
         raise InputError(builder.problems)
-    doc = builder.doc
-    return Parsed(Document(file, text, builder.data, doc.values, doc.keys), tuple(builder.problems))
+    return Parsed(builder.document(builder.data), tuple(builder.problems))

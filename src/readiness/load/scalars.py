@@ -12,12 +12,35 @@ import re
 _NULLS = frozenset(("", "~", "null", "Null", "NULL"))
 _TRUE = frozenset(("true", "True", "TRUE"))
 _FALSE = frozenset(("false", "False", "FALSE"))
+_WORDS: dict[str, object] = {
+    **dict.fromkeys(_NULLS),
+    **dict.fromkeys(_TRUE, True),
+    **dict.fromkeys(_FALSE, False),
+}
+"""The plain scalars that are null or a boolean, and what they mean: one lookup for all."""
+_NOT_A_WORD = object()
+_NUMBER_START = frozenset("0123456789+-.")
 _INT = re.compile(r"[-+]?[0-9]+\Z")
 _OCT = re.compile(r"0o[0-7]+\Z")
 _HEX = re.compile(r"0x[0-9a-fA-F]+\Z")
 _FLOAT = re.compile(r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?\Z")
 _INF = re.compile(r"[-+]?\.(?:inf|Inf|INF)\Z")
 _NAN = re.compile(r"\.(?:nan|NaN|NAN)\Z")
+_NUMBER = re.compile(
+    "|".join(
+        f"(?P<{name}>{pattern.pattern})"
+        for name, pattern in (
+            ("int", _INT),
+            ("hex", _HEX),
+            ("oct", _OCT),
+            ("float", _FLOAT),
+            ("inf", _INF),
+            ("nan", _NAN),
+        )
+    )
+)
+"""The number patterns above in one, tried in that order: the first that matches names the
+kind (``lastgroup``), so a scalar costs one match instead of up to six."""
 
 
 class YamlInt(int):
@@ -34,44 +57,43 @@ class YamlFloat(float):
 
 def resolve_plain(raw: str) -> object:
     """Resolve an untagged plain scalar by YAML 1.2's core schema."""
-    if raw in _NULLS:
-        return None
-    if raw in _TRUE:
-        return True
-    if raw in _FALSE:
-        return False
-    if raw[0] in "0123456789+-.":
-        number = _number(raw)
-        if number is not None:
-            return number
-    return raw
+    # runs for every value of every plan that starts like a number, a null or a boolean, so
+    # the commonest cases come first and cost least: a whole number, and words and dates
+    if raw in _WORDS:
+        return _WORDS[raw]
+    if raw[0] not in _NUMBER_START or len(raw) > MAX_DIGITS:
+        return raw
+    value: YamlInt | YamlFloat
+    if raw.isdigit() and raw.isascii():  # the commonest number, without a pattern
+        value = YamlInt(raw)
+    elif " " in raw or ("-" in raw[1:] and "e" not in raw and "E" not in raw):
+        # no number has a space, or a minus but first or in an exponent: so not durations
+        # ("12 months") or dates ("2027-01-01"), which cost the pattern the most to refuse
+        return raw
+    else:
+        found = _NUMBER.match(raw)
+        if found is None:
+            return raw
+        kind = found.lastgroup
+        if kind == "int":
+            value = YamlInt(raw)
+        elif kind == "hex":
+            value = YamlInt(raw[2:], 16)
+        elif kind == "oct":
+            value = YamlInt(raw[2:], 8)
+        elif kind == "float":
+            value = YamlFloat(raw)
+        elif kind == "inf":
+            value = YamlFloat("-inf" if raw[0] == "-" else "inf")
+        else:
+            value = YamlFloat("nan")
+    value.raw = raw
+    return value
 
 
 MAX_DIGITS = 60
 """Longer runs of digits stay text: no count or sum in a plan needs them, and Python refuses
 to read integers of more than a few thousand digits."""
-
-
-def _number(raw: str) -> object:
-    value: YamlInt | YamlFloat
-    if len(raw) > MAX_DIGITS:
-        return None
-    if _INT.match(raw):
-        value = YamlInt(raw)
-    elif _HEX.match(raw):
-        value = YamlInt(raw[2:], 16)
-    elif _OCT.match(raw):
-        value = YamlInt(raw[2:], 8)
-    elif _FLOAT.match(raw):
-        value = YamlFloat(raw)
-    elif _INF.match(raw):
-        value = YamlFloat("-inf" if raw[0] == "-" else "inf")
-    elif _NAN.match(raw):
-        value = YamlFloat("nan")
-    else:
-        return None
-    value.raw = raw
-    return value
 
 
 def shown(value: object) -> str:
