@@ -420,10 +420,7 @@ class ReportSet:
 
             handle = spool()
         else:
-            temp = _hidden(target.path, "tmp")
-            self.undo.temps.append(temp)  # first, so that an interruption removes it
-            descriptor = os.open(temp, _NEW_FILE, 0o600)
-            handle = os.fdopen(descriptor, "w", encoding="utf-8", newline="\n")
+            temp, handle = _temporary(target.path, self.undo)
         self.files.append((target, handle, temp))
         self.writing = False
         return cast("IO[str]", _Report(target, handle))
@@ -504,12 +501,19 @@ def write_all(
         reports.commit(append=append)
 
 
+def _temporary(path: Path, undo: _Undo) -> tuple[Path, IO[str]]:
+    """A new hidden temporary file beside ``path``, open for text, recorded in ``undo``
+    before it exists, so that an interruption at any point removes it."""
+    temp = _hidden(path, "tmp")
+    undo.temps.append(temp)
+    descriptor = os.open(temp, _NEW_FILE, 0o600)
+    return temp, os.fdopen(descriptor, "w", encoding="utf-8", newline="\n")
+
+
 def _stage(path: Path, text: str, undo: _Undo) -> Path:
     """The report in a hidden temporary file beside its target, on disk, with its mode."""
-    temp = _hidden(path, "tmp")
-    undo.temps.append(temp)  # first, so that an interruption at any point removes it
-    descriptor = os.open(temp, _NEW_FILE, 0o600)
-    with os.fdopen(descriptor, "w", encoding="utf-8", newline="\n") as handle:
+    temp, handle = _temporary(path, undo)
+    with handle:
         handle.write(text)
         handle.flush()
         os.fsync(handle.fileno())
