@@ -70,7 +70,7 @@ def _result(
         locations = tuple(locate(doc, path) for path in dict.fromkeys(finding.paths))
         if not locations:
             locations = (locate(doc, ()),)
-        hits = _located(doc, finding.hits)
+        hits = _located(doc, finding.hits) if finding.hits else ()
         if hits:  # the phrases themselves are the places to look
             locations = tuple(dict.fromkeys(hit.location for hit in hits))
     outcome, reason, note, found = finding.outcome, finding.reason, None, None
@@ -99,12 +99,20 @@ def locate(doc: Document, path: KeyPath) -> Location:
     A value on its key's line is pointed at directly (``size: 36`` at the 36); a section
     written below its key, or a missing key's parent, is pointed at by its key.
     """
-    found, span = doc.nearest(path)
-    key_span = doc.keys.get(found)
-    if key_span is not None and (found != path or span.line != key_span.line):
-        span = key_span
+    # on the parser's marks (0-based) rather than spans: a plan has a hundred of these
+    where = doc.values.marks.get(path)
+    if where is not None:
+        found, line, column = path, where[0].line + 1, where[0].column + 1
+    else:
+        found, span = doc.nearest(path)
+        line, column = span.line, span.column
     present = found == path
-    return Location(span.line, span.column, label(path), present, "" if present else label(found))
+    key = doc.keys.marks.get(found)
+    if key is not None and (not present or line != key[0].line + 1):
+        line, column = key[0].line + 1, key[0].column + 1
+    if present:
+        return Location(line, column, label(path))
+    return Location(line, column, label(path), False, label(found))
 
 
 def _located(doc: Document, hits: Sequence[Hit]) -> tuple[PhraseHit, ...]:

@@ -23,7 +23,8 @@ class AuditOptions(NamedTuple):
     fail_under: float | None = None
     max_bytes: int = DEFAULT_MAX_BYTES
     where: bool = True
-    """Locate every finding in the file; off when only a one-line summary is wanted."""
+    """Locate every finding in the file and work out what the full reports say (verdict,
+    packages, overview, timeline); off when only a one-line summary is wanted."""
     ignore_waivers: bool = False
     """Judge every criterion on the plan's facts, as if it had no waivers."""
 
@@ -44,7 +45,7 @@ def audit_plan(loaded: LoadedPlan, rubric: Rubric, options: AuditOptions) -> Pla
     passed = reaches(band, options.min_band) and (
         options.fail_under is None or overall >= options.fail_under
     )
-    return PlanResult(
+    found = PlanResult(
         path=doc.file,
         title=plan.plan.title,
         commissioner=plan.plan.commissioner,
@@ -58,6 +59,10 @@ def audit_plan(loaded: LoadedPlan, rubric: Rubric, options: AuditOptions) -> Pla
         score_without_waivers=without,
         costs=plan_costs(plan),
         examples=loaded.examples,
+    )
+    if not options.where:  # a line in a summary: band, score and whether it passes
+        return found
+    return found._replace(
         verdict=verdict(band, overall, scored, results, rubric.bands),
         packages=packages(plan, rubric, results),
         overview=overview(plan),

@@ -24,7 +24,7 @@ from readiness.checks.support import (
     Dose,
     Pricing,
     Support,
-    commissioned,
+    commissioned_support,
     costed,
     priced_in_pounds,
     supports,
@@ -249,12 +249,12 @@ class DurationParams(Params):
 
 def _paid_enough(plan: Plan, path: KeyPath, params: DurationParams, ctx: Context) -> bool:
     """Support the plan pays for at a price that could buy it (as FD-01 prices it)."""
-    if not commissioned(plan, path):
+    found = commissioned_support(plan, path)
+    if found is None:
         return False
     if not priced_in_pounds(plan) or CONTACT_HOUR not in ctx.unit_costs:
         return True
-    found = [s for s in supports(plan) if s.kind.path == path and s.state == "funded"]
-    groups = costed(plan, found, params.pricing, ctx.unit_costs)
+    groups = costed(plan, [found], params.pricing, ctx.unit_costs)
     return all(g.cost <= 0 or percent(g.paid, g.cost) >= params.min_cover_percent for g in groups)
 
 

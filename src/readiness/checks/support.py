@@ -98,11 +98,18 @@ def support_lines(plan: Plan) -> list[tuple[int, str, str, float]]:
     ]
 
 
-def funding(plan: Plan, kind: Kind, section: Funded) -> tuple[State, tuple[int, ...]]:
-    """Whether the plan pays for a support section, and the budget lines that do."""
+def funding(
+    plan: Plan,
+    kind: Kind,
+    section: Funded,
+    lines: list[tuple[int, str, str, float]] | None = None,
+) -> tuple[State, tuple[int, ...]]:
+    """Whether the plan pays for a support section, and the budget lines that do (``lines``:
+    the plan's ``support_lines``, when the caller has them already)."""
     if section.existing:
         return "existing", ()
-    lines = support_lines(plan)
+    if lines is None:
+        lines = support_lines(plan)
     if section.funded_by is not None:
         named = {item_key(name) for name in section.funded_by}
         found = tuple(i for i, item, _, amount in lines if item_key(item) in named and amount > 0)
@@ -117,18 +124,30 @@ def supports(
     plan: Plan, kinds: tuple[Kind, ...] = KINDS, dose: Dose | None = None
 ) -> Iterator[Support]:
     """Each support the plan describes and that recurs, with how it is paid for."""
+    budget: list[tuple[int, str, str, float]] | None = None
     for kind in kinds:
         section = section_at(plan, kind.path)
         if section is not None and in_place(section, dose):
-            state, lines = funding(plan, kind, section)
+            if budget is None:
+                budget = support_lines(plan)
+            state, lines = funding(plan, kind, section, budget)
             yield Support(kind, section, state, lines)
+
+
+def kind_at(path: KeyPath) -> Kind:
+    """The kind of support at ``path`` (one FD-01 does not count has no budget category)."""
+    return next((k for k in KINDS if k.path == path), Kind("", path, None))
+
+
+def commissioned_support(plan: Plan, path: KeyPath) -> Support | None:
+    """The support at ``path`` when it is described, recurs and is paid for by the plan."""
+    found = next(supports(plan, (kind_at(path),)), None)
+    return found if found is not None and found.state == "funded" else None
 
 
 def commissioned(plan: Plan, path: KeyPath) -> bool:
     """Whether the support at ``path`` is described, recurs and is paid for by the plan."""
-    kind = next((k for k in KINDS if k.path == path), Kind("", path, None))
-    section = section_at(plan, path)
-    return section is not None and in_place(section) and funding(plan, kind, section)[0] == "funded"
+    return commissioned_support(plan, path) is not None
 
 
 # -- the price ----------------------------------------------------------------------------
@@ -179,13 +198,14 @@ def _sessions_a_month(section: Funded) -> float:
 def price(plan: Plan, support: Support, pricing: Pricing, costs: Mapping[str, UnitCost]) -> float:
     """What a commissioned support would cost at the rubric's unit costs."""
     section, name = support.section, support.kind.name
-    end, first = _end(plan), min((s for _, s in waves(plan)), default=plan.plan.start)
+    joining = waves(plan)
+    end, first = _end(plan), min((s for _, s in joining), default=plan.plan.start)
     contact, staff = costs[CONTACT_HOUR].amount / 60, costs[STAFF_HOUR].amount / 60
-    each_wave = sum(size * _months(start, end) for size, start in waves(plan))
+    each_wave = sum(size * _months(start, end) for size, start in joining)
     a_month = _sessions_a_month(section)
     if name == "coaching":
         cap = getattr(section, "months", None)
-        months = sum(size * _months(start, end, cap) for size, start in waves(plan))
+        months = sum(size * _months(start, end, cap) for size, start in joining)
         return months * a_month * pricing.coaching_minutes * contact
     if name == "supervision":
         return each_wave * a_month * pricing.supervision_minutes * contact

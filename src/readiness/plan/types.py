@@ -206,7 +206,15 @@ def timepoint_months(timepoint: str) -> float:
     return float(number) * factor
 
 
+_DAYS_IN_MONTH = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
 def add_months(start: date, months: int) -> date:
+    """The same day ``months`` later (or earlier), or that month's last day if it is shorter."""
     month0 = start.month - 1 + months
     year, month = start.year + month0 // 12, month0 % 12 + 1
-    return date(year, month, min(start.day, calendar.monthrange(year, month)[1]))
+    day = start.day
+    if day > 28:  # only the last days of a month can fall past the end of a shorter one
+        last = 29 if month == 2 and calendar.isleap(year) else _DAYS_IN_MONTH[month - 1]
+        day = min(day, last)
+    return date(year, month, day)
