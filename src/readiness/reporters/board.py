@@ -1,19 +1,23 @@
 """What a board report says, worked out once for the Markdown and HTML templates.
 
 Templates only lay this out; every figure, ordering and sentence is decided here, so the two
-formats cannot disagree.
+formats cannot disagree. The lines written for each criterion (the tables of every criterion,
+the list for the plan's author) are most of a plan's section: each format writes those
+itself from what is decided here (``html.py``, ``markdown.py``), and a template puts them in.
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import IO, Any, NamedTuple
+from typing import IO, Any, NamedTuple, TypeVar
+
+import jinja2
 
 from readiness.audit.commission import WHEN_TITLE
-from readiness.audit.result import AuditResult, CriterionResult, PlanResult
+from readiness.audit.result import AuditResult, CriterionResult, LeverResult, PlanResult
 from readiness.errors import Problem
 from readiness.outcomes import BAND_MEANING, BAND_TITLE, BANDS, OUTCOME_TITLE, Outcome
 from readiness.reporters import RenderOptions
@@ -323,6 +327,117 @@ def timeline(plan: PlanResult) -> Timeline | None:
     return Timeline(TIMELINE_WIDTH, int(y) + 24, TIMELINE_LEFT, tuple(marks), tuple(lanes), years)
 
 
+# -- the lines for each criterion, sorted out once for both formats -------------------------
+def where_written(r: CriterionResult) -> str:
+    """Where the plan says what the criterion read: "line 12", or "not written"."""
+    at = r.locations[0]
+    return f"line {at.line}" if at.present else "not written"
+
+
+Item = TypeVar("Item")
+
+
+def by_lever(
+    plan: PlanResult, row: Callable[[CriterionResult], Item]
+) -> list[tuple[LeverResult, list[Item]]]:
+    """Each lever (scored, then unscored) with ``row`` of each of its criteria, in rubric order:
+    the tables of every criterion (each format writes its rows: ``html_rows``, ``md_rows``).
+
+    Sorted out in one pass over the criteria: the template filtered every criterion for each
+    lever, looking at each of them seven times, and wrote each row with five escapes; that was
+    a third of a plan's section.
+    """
+    rows: dict[str, list[Item]] = {}
+    for r in plan.criteria:
+        rows.setdefault(r.criterion.lever, []).append(row(r))
+    return [(lr, rows.get(lr.lever.id, [])) for lr in (*plan.levers, *plan.unscored)]
+
+
+class Todo(NamedTuple):
+    """A gap as the plan's author reads it, as plain text (each format escapes it)."""
+
+    id: str
+    title: str
+    outcome: str
+    reason: str
+    where: str
+    remediation: str
+    holds: str
+    """The band it holds the plan at while it fails ('' for none)."""
+
+
+def annex_lines(plan: PlanResult) -> list[Todo]:
+    """The gaps, heaviest first (``annex``), each with where to change the plan."""
+    lines = []
+    for r in gaps(plan):
+        c = r.criterion
+        holds = c.caps_band if c.caps_band and r.outcome.fails else ""
+        where = r.locations[0].describe(plan.path)
+        lines.append(
+            Todo(c.id, c.title, OUTCOME_TITLE[r.outcome], r.reason, where, c.remediation, holds)
+        )
+    return lines
+
+
+def lanes(plan: PlanResult) -> list[tuple[str, list[tuple[str, str, str]]]]:
+    """The timeline's events lane by lane, in the lanes' order, none empty: (title, events),
+    each event (label, start, end) with its dates as ISO text, the end '' for a milestone."""
+    events: dict[str, list[tuple[str, str, str]]] = {}
+    for e in plan.timeline:
+        end = e.end.isoformat() if e.end else ""
+        events.setdefault(e.lane, []).append((e.label, e.start.isoformat(), end))
+    return [(title, events[lane]) for lane, title in LANE_TITLE.items() if lane in events]
+
+
+def caps(plan: PlanResult) -> list[tuple[LeverResult, list[CriterionResult]]]:
+    """Each lever outside the score (foundations) with its criteria that cap the band."""
+    capping = [r for r in plan.criteria if r.criterion.caps_band]
+    return [(lr, [r for r in capping if r.criterion.lever == lr.lever.id]) for lr in plan.unscored]
+
+
+# -- once a run ----------------------------------------------------------------------------
+Part = TypeVar("Part")
+
+
+class Once:
+    """Parts of a plan's section that are the same in every plan of a run (the chart's bands
+    and ticks, a package's strategies), made the first time and then given again.
+
+    One for each run (``context`` makes it), never shared between runs, and only Python code
+    calls it: a template calls the functions that use it (``html.names``), not it. A part is
+    keyed on the function that makes it and the values it is made from, which are the
+    report's own data (a tuple of the rubric's text, the chart's zones); values that cannot
+    be a key (a mapping an own template passes) are made each time. At most ``KEPT`` parts.
+    """
+
+    KEPT = 256
+
+    def __init__(self) -> None:
+        self.made: dict[Hashable, Any] = {}
+
+    def __call__(self, make: Callable[..., Part], *values: Any) -> Part:
+        key = (make, *values)
+        try:
+            return self.made[key]  # type: ignore[no-any-return]
+        except KeyError:
+            pass
+        except TypeError:  # not hashable
+            return make(*values)
+        part = make(*values)
+        if len(self.made) < self.KEPT:
+            self.made[key] = part
+        return part
+
+
+def _formats(once: Once) -> dict[str, Any]:
+    """What each format writes itself of a plan's section (``html.names``,
+    ``markdown.names``). Both formats' are given to every board template, as one's own may
+    include the other's."""
+    from readiness.reporters import html, markdown  # they build on this module
+
+    return html.names(once) | markdown.names()
+
+
 def context(result: AuditResult) -> dict[str, Any]:
     """Everything the board templates use."""
     bands = result.rubric.bands
@@ -356,6 +471,9 @@ def context(result: AuditResult) -> dict[str, Any]:
         "waiver_line": waiver_line,
         "examples_line": examples_line,
         "annex": lambda plan: gaps(plan),
+        "caps": caps,
+        "lanes": lanes,
+        **_formats(Once()),
         "top_packages": TOP_PACKAGES,
         # the whole document at once; ``Writer`` renders a plan ("plan") or the rest around
         # the plans ("document", ``streaming``: the ``marker`` stands where the plans go)
@@ -399,7 +517,7 @@ class Writer(streamed.Writer):
         """The plan's section of the report (none for a template of one's own)."""
         if self.own:
             return None
-        text = self.compiled.render(self.base | {"part": "plan", "plan": plan, "index": number})
+        text = rendered(self.compiled, self.base | {"part": "plan", "plan": plan, "index": number})
         return self.document(text)
 
     def plan(self, plan: PlanResult, piece: Any = None) -> None:
@@ -422,7 +540,8 @@ class Writer(streamed.Writer):
             self.out.write(self.document(text))
             return
         plans = tuple(self.rows)
-        text = self.compiled.render(
+        text = rendered(
+            self.compiled,
             self.base
             | {
                 "plans": plans,
@@ -430,7 +549,7 @@ class Writer(streamed.Writer):
                 "common_gaps": self.gaps.most_common(self.run),
                 "streaming": True,
                 "marker": _MARKER,
-            }
+            },
         )
         before, _, after = text.partition(_MARKER)
         self.out.write(self.document(before))
@@ -439,6 +558,24 @@ class Writer(streamed.Writer):
 
 
 _MARKER = "\x00plans\x00"
+
+
+def rendered(template: jinja2.Template, values: dict[str, Any]) -> str:
+    """``template.render(values)``, leaving nothing for the garbage collector.
+
+    A template's top-level macros (the plan's section) are kept in its context's ``vars``,
+    and each holds the context it was made in: a reference cycle, which kept the plan's whole
+    result alive until the next collection. So the template is run through Jinja's low-level
+    API (``Template.new_context``, ``Template.root_render_func``), and once it is done the
+    context's own variables are let go, which ends the cycle: everything is freed as soon as
+    the text is made.
+    """
+    context = template.new_context(values)
+    try:
+        return "".join(template.root_render_func(context))
+    finally:
+        context.vars.clear()
+        context.exported_vars.clear()
 
 
 class _Lever(NamedTuple):

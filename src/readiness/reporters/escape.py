@@ -52,6 +52,50 @@ def clean(value: object) -> str:
     return _UNSAFE.sub(lambda m: _REWRITE.get(m.group(), PLACEHOLDER), text.replace("\r\n", "\n"))
 
 
+# What ``_UNSAFE`` matches, in UTF-8 (but the lone surrogates, which cannot be encoded): a
+# byte of its own below 0x20 (not the line feed) or 0x7F, or one of a few endings after a
+# lead byte, which never occurs inside another character.
+_NOT_CONTROL = bytes(b for b in range(256) if not ((b < 0x20 and b != 0x0A) or b == 0x7F))
+_AFTER_LEAD: tuple[tuple[int, int, frozenset[bytes]], ...] = (
+    (0xC2, 1, frozenset(bytes([b]) for b in range(0x80, 0xA0))),  # C1 controls
+    (
+        0xE2,
+        2,
+        frozenset(bytes([0x80, b]) for b in range(0xA8, 0xAF))  # U+2028-U+202E
+        | frozenset(bytes([0x81, b]) for b in range(0xA6, 0xAA)),  # U+2066-U+2069
+    ),
+    (0xEF, 2, frozenset((b"\xbf\xbe", b"\xbf\xbf"))),  # U+FFFE, U+FFFF
+)
+LEADS_LOOKED_AT = 256
+"""Lead bytes looked at one by one before ``clean`` is left to search instead."""
+
+
+def clean_document(text: str) -> str:
+    """``clean`` for a whole report: the same text, found several times sooner.
+
+    A report is long and nearly always clean, and ``_UNSAFE`` tries every character, which
+    cost more than the rest of the guard. Byte searches of its UTF-8 find the same characters:
+    no control byte, and no unsafe ending after a C2, E2 or EF, is nothing to replace.
+    Anything else (a lone surrogate, a control, a text full of accents or curly quotes) is
+    left to ``clean``.
+    """
+    try:
+        data = text.encode("utf-8")
+    except UnicodeEncodeError:  # a lone surrogate
+        return clean(text)
+    if data.translate(None, _NOT_CONTROL):
+        return clean(text)
+    looked = 0
+    for lead, width, unsafe in _AFTER_LEAD:
+        at = data.find(lead)
+        while at >= 0:
+            looked += 1
+            if looked > LEADS_LOOKED_AT or data[at + 1 : at + 1 + width] in unsafe:
+                return clean(text)
+            at = data.find(lead, at + 1)
+    return text
+
+
 # -- terminal and log lines ----------------------------------------------------------------
 _BREAKS = str.maketrans({"\t": " ", "\n": " ", "\r": " "})
 # A runner trims .NET white space before looking for "::"; these are a superset of it.
@@ -201,8 +245,18 @@ def cell(value: object) -> str:
 
 def markdown_document(text: str) -> str:
     """A whole Markdown report, safe in a log: the last guard after every field is escaped."""
-    guarded = clean(text).replace("##[", "##\\[")
-    return _OPENS_COMMAND.sub(r"\1\\:", guarded)
+    guarded = clean_document(text).replace("##[", "##\\[")
+    return _openings(guarded, r"\1\\:")
+
+
+def _openings(text: str, colon: str) -> str:
+    """``text`` with the first colon of every line that opens with ``::`` written as ``colon``.
+
+    Such a line holds ``::``, so a document without it (nearly every report) is given back as
+    it is: looking for ``::`` is a plain search, several times faster than trying the pattern
+    at the start of every line.
+    """
+    return _OPENS_COMMAND.sub(colon, text) if "::" in text else text
 
 
 # -- HTML and XML --------------------------------------------------------------------------
@@ -221,8 +275,8 @@ def _html_prose(value: str) -> str:
 
 def markup_document(text: str) -> str:
     """A whole HTML or XML document, safe in a log: its text and attributes already escaped."""
-    guarded = clean(text).replace("##[", "##&#91;")
-    return _OPENS_COMMAND.sub(r"\1&#58;", guarded)
+    guarded = clean_document(text).replace("##[", "##&#91;")
+    return _openings(guarded, r"\1&#58;")
 
 
 # -- SARIF and JSON ------------------------------------------------------------------------

@@ -144,6 +144,7 @@ def _filters() -> dict[str, Callable[..., Any]]:
         "code": code,
         "score": score,
         "number": lambda v: f"{v:g}",
+        "tenths": lambda v: f"{v:.1f}",  # a coordinate in a drawing: '%.1f' | format(v)
         "html_prose": lambda v: markupsafe.Markup(html_prose(v)),
         "slug": lambda v: re.sub(r"[^a-z0-9]+", "-", str(v).lower()).strip("-"),
         "mermaid": mermaid,
