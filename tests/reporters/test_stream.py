@@ -47,6 +47,32 @@ def test_an_array_written_item_by_item_is_the_array(items: list[Any], depth: int
     assert out.getvalue() == stream.dumps(items, depth)
 
 
+OBJECTS = st.dictionaries(st.text(max_size=8), JSON, max_size=4)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    values=st.lists(OBJECTS | JSON, max_size=6),
+    depth=st.integers(min_value=0, max_value=5),
+)
+def test_objects_written_in_one_call_are_each_written_alone(values: list[Any], depth: int) -> None:
+    assert stream.dumps_each(values, depth) == [stream.dumps(v, depth) for v in values]
+
+
+def test_objects_written_in_one_call_split_only_between_objects() -> None:
+    # text that looks like the break between two objects, inside a string and nested
+    tricky = [
+        {"a": "},\n    {", "b": [{"c": {}}, {}]},
+        {},
+        {"d": [{"e": "x"}, {"f": 1e-05}], "g": {"h": {"i": "},\n{"}}},
+        {"": None},
+    ]
+    for depth in (1, 2, 4):
+        each = stream.dumps_each(tricky, depth)
+        assert each == [stream.dumps(v, depth) for v in tricky]
+        assert len(each) == 4
+
+
 def test_a_skeleton_cuts_where_the_holes_are() -> None:
     document = {"a": 1, "list": stream.hole("list"), "b": {"c": stream.hole("c")}}
     pieces = stream.skeleton(document, "list", "c")

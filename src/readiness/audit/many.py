@@ -192,7 +192,7 @@ def _work(item: tuple[int, tuple[Path, str]]) -> tuple[tuple[Any, ...] | list[Pr
     assert isinstance(rubric, Rubric)
     assert isinstance(options, AuditOptions)
     number, (path, display) = item
-    if not number % COLLECT_EVERY:  # what pieces leave (reference cycles) holds whole results
+    if not number % COLLECT_EVERY:  # bounds what a cycle left by a piece could hold
         gc.collect()
     outcome = _audit(rubric, options, path, display)
     if isinstance(outcome, list):

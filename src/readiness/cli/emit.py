@@ -33,9 +33,10 @@ if TYPE_CHECKING:
     from readiness.reporters.stream import Writer
 
 COLLECT_EVERY = 250
-"""Plans between collections of garbage. Rendering a plan leaves reference cycles (Jinja's
-macros and contexts) that hold the plan's whole result; readiness collects garbage rarely, for
-speed, so without this a long run would keep thousands of finished plans."""
+"""Plans between collections of garbage. readiness collects garbage rarely, for speed; a plan's
+result is freed as soon as every report has taken its piece (the board sections leave no
+reference cycle: ``board.rendered``), and this bounds what any cycle left by a library or
+one's own template could keep in a long run."""
 
 CI_FORMATS = ("sarif", "junit", "github")
 """Formats that carry a run's problems as findings, so that a plan which cannot be read is

@@ -32,13 +32,22 @@ def from_root(path: str, options: RenderOptions) -> str:
     outside the repository; as shown when the root is not known."""
     if not options.root or path.startswith("<"):  # not a file: "<stdin>"
         return path
-    full = posixpath.normpath(posixpath.join(options.cwd or options.root, path))
-    relative = posixpath.relpath(full, options.root)
+    if posixpath.isabs(options.root) and posixpath.isabs(options.cwd or options.root):
+        return _from_root(path, options.root, options.cwd)
+    return _from_root.__wrapped__(path, options.root, options.cwd)  # depends on the cwd
+
+
+@functools.lru_cache(maxsize=256)
+def _from_root(path: str, root: str, cwd: str) -> str:
+    # a plan's path is asked for by its artifact and by each of its results: worked out once
+    full = posixpath.normpath(posixpath.join(cwd or root, path))
+    relative = posixpath.relpath(full, root)
     if relative == ".." or relative.startswith("../"):
         return full
     return relative
 
 
+@functools.lru_cache(maxsize=256)
 def encode(path: str) -> str:
     """A path as an RFC 3986 URI reference: every byte but the unreserved ones and ``/``
     percent-encoded (UTF-8), so spaces, brackets and accents are safe."""

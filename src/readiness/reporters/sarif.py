@@ -79,15 +79,12 @@ class Writer(streamed.Writer):
             "roles": ["analysisTarget"],
             "properties": _plan_properties(plan),
         }
-        results = [
-            (
-                4 if r.outcome is Outcome.WAIVED else _RANK[level(r)],
-                _text(_result(plan, r, self.index[r.criterion.id], self.options), 4),
-            )
-            for r in plan.criteria
-            if r.is_gap or r.outcome is Outcome.WAIVED
-        ]
-        return _text(artifact_, 4), results
+        shown = [r for r in plan.criteria if r.is_gap or r.outcome is Outcome.WAIVED]
+        ranks = [4 if r.outcome is Outcome.WAIVED else _RANK[level(r)] for r in shown]
+        made = [_result(plan, r, self.index[r.criterion.id], self.options) for r in shown]
+        # the artifact and every result in one call into the serialiser
+        artifact_text, *texts = _texts([artifact_, *made], 4)
+        return artifact_text, list(zip(ranks, texts, strict=True))
 
     def plan(self, plan: PlanResult, piece: Any = None) -> None:
         artifact_, results = piece if piece is not None else self.piece(plan, 0)
@@ -173,6 +170,11 @@ def _run_properties(run: AuditResult) -> dict[str, Any]:
 
 def _text(value: dict[str, Any], depth: int) -> str:
     return json_document(streamed.dumps(clean_json(value), depth))
+
+
+def _texts(values: list[dict[str, Any]], depth: int) -> list[str]:
+    """``[_text(value, depth) for value in values]``, in one call into the serialiser."""
+    return [json_document(text) for text in streamed.dumps_each(clean_json(values), depth)]
 
 
 def _room(invalid: int, counts: Counter[int]) -> dict[int, int]:
