@@ -70,7 +70,7 @@ def _result(
         locations = tuple(locate(doc, path) for path in dict.fromkeys(finding.paths))
         if not locations:
             locations = (locate(doc, ()),)
-        hits = _located(doc, finding.hits) if finding.hits else ()
+        hits = _located(doc, finding.hits)
         if hits:  # the phrases themselves are the places to look
             locations = tuple(dict.fromkeys(hit.location for hit in hits))
     outcome, reason, note, found = finding.outcome, finding.reason, None, None
@@ -117,6 +117,8 @@ def locate(doc: Document, path: KeyPath) -> Location:
 
 def _located(doc: Document, hits: Sequence[Hit]) -> tuple[PhraseHit, ...]:
     """Every phrase found, located in the file: each text is read once for all its phrases."""
+    if not hits:  # most findings: nothing to look for
+        return ()
     by_path: dict[KeyPath, list[int]] = {}
     for i, hit in enumerate(hits):
         by_path.setdefault(hit.path, []).append(i)

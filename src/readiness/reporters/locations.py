@@ -32,14 +32,13 @@ def from_root(path: str, options: RenderOptions) -> str:
     outside the repository; as shown when the root is not known."""
     if not options.root or path.startswith("<"):  # not a file: "<stdin>"
         return path
-    if posixpath.isabs(options.root) and posixpath.isabs(options.cwd or options.root):
-        return _from_root(path, options.root, options.cwd)
-    return _from_root.__wrapped__(path, options.root, options.cwd)  # depends on the cwd
+    return _from_root(path, options.root, options.cwd)
 
 
 @functools.lru_cache(maxsize=256)
 def _from_root(path: str, root: str, cwd: str) -> str:
     # a plan's path is asked for by its artifact and by each of its results: worked out once
+    # (root and cwd are absolute, so the answer does not depend on the working folder)
     full = posixpath.normpath(posixpath.join(cwd or root, path))
     relative = posixpath.relpath(full, root)
     if relative == ".." or relative.startswith("../"):

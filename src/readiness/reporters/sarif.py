@@ -99,11 +99,9 @@ class Writer(streamed.Writer):
     def finish(self, problems: Sequence[Problem] = ()) -> None:
         self.artifacts.close()
         # a plan that cannot be read comes first, as the heaviest result
-        found = [
-            _text(_problem_result(p, self.options, self.invalid_index), 4)
-            for p in problems
-            if p.file
-        ]
+        found = _texts(
+            [_problem_result(p, self.options, self.invalid_index) for p in problems if p.file], 4
+        )
         total = len(found) + sum(self.counts.values())
         room = _room(len(found), self.counts)
         left_out = total - min(total, MAX_RESULTS)
@@ -168,12 +166,9 @@ def _run_properties(run: AuditResult) -> dict[str, Any]:
     }
 
 
-def _text(value: dict[str, Any], depth: int) -> str:
-    return json_document(streamed.dumps(clean_json(value), depth))
-
-
 def _texts(values: list[dict[str, Any]], depth: int) -> list[str]:
-    """``[_text(value, depth) for value in values]``, in one call into the serialiser."""
+    """Each value as JSON text nested ``depth`` deep, safe in a log, in one call into the
+    serialiser."""
     return [json_document(text) for text in streamed.dumps_each(clean_json(values), depth)]
 
 
