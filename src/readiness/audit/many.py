@@ -51,6 +51,20 @@ def slim(plan: PlanResult) -> PlanResult:
     )
 
 
+def outcomes_only(plan: PlanResult) -> PlanResult:
+    """What reports whose pieces of a plan were made in a worker still read of it (see
+    ``stream.Writer.whole_plan``): its line (``slim``), its levers' scores and each
+    criterion's outcome, without reasons or places."""
+    return slim(plan)._replace(
+        levers=plan.levers,
+        unscored=plan.unscored,
+        criteria=tuple(CriterionResult(r.criterion, r.outcome, "", ()) for r in plan.criteria),
+        costs=None,
+        verdict="",
+        overview=None,
+    )
+
+
 def audit_many(
     files: Sequence[tuple[Path, str]],
     rubric: Rubric,

@@ -134,7 +134,7 @@ def audit(
     from standard input. After --, every name is a plan file, even one starting with -.
     """
     # Long only in its signature: typer reads each option from it. The body is short.
-    from readiness.audit.many import default_jobs, slim, worked
+    from readiness.audit.many import default_jobs, outcomes_only, slim, worked
     from readiness.audit.run import AuditOptions
     from readiness.cli.emit import Outputs, emit
     from readiness.cli.outputs import plan_targets, refuse_reads
@@ -204,12 +204,12 @@ def audit(
     passed = emit(
         _header(loaded_rubric, options),
         len(found),
-        lambda pieces: worked(
+        lambda pieces, lean: worked(
             files,
             loaded_rubric,
             options._replace(where=not summary_only),
             workers or default_jobs(),
-            slim if summary_only else (lambda plan: plan),
+            slim if summary_only else outcomes_only if lean else (lambda plan: plan),
             pieces,
         ),
         Outputs(
@@ -334,7 +334,7 @@ class _Guard:
             emit(
                 _header(_any_rubric(settings, self.rubric), options),
                 0,
-                lambda pieces: [(problems, None)],
+                lambda pieces, lean: [(problems, None)],
                 Outputs(self.printed, self.targets),
             )
 

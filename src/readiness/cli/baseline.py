@@ -49,6 +49,8 @@ class Snapshot(Writer):
     """The baseline file, written at the end from every plan's outcomes (kept as they come:
     a few hundred bytes a plan), in a stable order."""
 
+    whole_plan = False
+
     def __init__(
         self, run: AuditResult, options: RenderOptions, out: IO[str], expected: int
     ) -> None:

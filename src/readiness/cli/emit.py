@@ -65,8 +65,9 @@ class Outputs(NamedTuple):
         return self.printed in CI_FORMATS or any(t.format in CI_FORMATS for t in self.targets)
 
 
-Work = Callable[["Pieces | None"], Iterable[tuple["PlanResult | list[Problem]", Any]]]
-"""The audit to run: given what to make of each plan beside it (in the workers), each plan's
+Work = Callable[["Pieces | None", bool], Iterable[tuple["PlanResult | list[Problem]", Any]]]
+"""The audit to run: given what to make of each plan beside it (in the workers) and whether
+the reports then read only each plan's outcomes (``stream.Writer.whole_plan``), each plan's
 result or problems, in order, with what was made of it (None when nothing was)."""
 
 
@@ -89,7 +90,8 @@ def emit(run: AuditResult, expected: int, work: Work, outputs: Outputs) -> bool:
         def pieces(plan: PlanResult, number: int) -> list[Any]:
             return [writer.piece(plan, number) for _, writer in writers]
 
-        for number, (outcome, made) in enumerate(work(pieces), 1):
+        lean = not any(writer.whole_plan for _, writer in writers)
+        for number, (outcome, made) in enumerate(work(pieces, lean), 1):
             if isinstance(outcome, list):
                 problems.extend(outcome)
             elif carry or not problems:  # once invalid, only the CI formats still matter

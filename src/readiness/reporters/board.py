@@ -9,7 +9,7 @@ itself from what is decided here (``html.py``, ``markdown.py``), and a template 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Hashable, Sequence
+from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import IO, Any, NamedTuple, TypeVar
@@ -500,8 +500,10 @@ class Writer(streamed.Writer):
         super().__init__(run, options, out, expected)
         folder = options.template_dir
         self.own = folder is not None and (folder / self.template).is_file()
+        self.whole_plan = self.own  # one's own template gets every plan's whole result
         self.kept: list[PlanResult] = []
         self.rows: list[Row] = []
+        self.lines = Lines()
         self.bands: Counter[str] = Counter()
         self.gaps = Gaps()
         self.sections = streamed.spool()
@@ -524,7 +526,7 @@ class Writer(streamed.Writer):
         if self.own:
             self.kept.append(plan)
             return
-        self.rows.append(_row(plan))
+        self.rows.append(self.lines.row(plan))
         self.bands[plan.band] += 1
         self.gaps.add(plan)
         text = piece if piece is not None else self.piece(plan, len(self.rows))
@@ -539,43 +541,77 @@ class Writer(streamed.Writer):
             )
             self.out.write(self.document(text))
             return
-        plans = tuple(self.rows)
-        text = rendered(
-            self.compiled,
-            self.base
-            | {
-                "plans": plans,
-                "band_counts": _band_counts(self.bands),
-                "common_gaps": self.gaps.most_common(self.run),
-                "streaming": True,
-                "marker": _MARKER,
-            },
-        )
-        before, _, after = text.partition(_MARKER)
-        self.out.write(self.document(before))
-        streamed.copy(self.sections, self.out)
-        self.out.write(self.document(after))
+        values = self.base | {
+            "plans": tuple(self.rows),
+            "band_counts": _band_counts(self.bands),
+            "common_gaps": self.gaps.most_common(self.run),
+            "streaming": True,
+            "marker": _MARKER,
+        }
+        self.write_around(pieces(self.compiled, values))
+
+    def write_around(self, texts: Iterable[str]) -> None:
+        """The document around the plans, from the template's pieces of text as they come,
+        with the plans' sections copied in where the marker stands.
+
+        Its portfolio tables have a line per plan, so it is written a run of whole lines at
+        a time (``AROUND``), not made whole first: the last guard (``document``) works line
+        by line, so guarding the runs one by one gives the same text as guarding the whole.
+        The text before the marker and the text after it are guarded apart, as two texts.
+        """
+        held: list[str] = []
+        size = 0
+        plans_written = False
+        for piece in texts:
+            held.append(piece)
+            size += len(piece)
+            if size < AROUND and _MARKER not in piece:
+                continue
+            text = "".join(held)
+            if not plans_written and _MARKER in text:
+                before, _, text = text.partition(_MARKER)
+                self.out.write(self.document(before))
+                streamed.copy(self.sections, self.out)
+                plans_written = True
+            cut = text.rfind("\n") + 1
+            if cut:
+                self.out.write(self.document(text[:cut]))
+                text = text[cut:]
+            held, size = [text], len(text)
+        text = "".join(held)
+        if not plans_written:  # a template that never says where the plans go
+            before, _, text = text.partition(_MARKER)
+            self.out.write(self.document(before))
+            streamed.copy(self.sections, self.out)
+        self.out.write(self.document(text))
 
 
 _MARKER = "\x00plans\x00"
+AROUND = 1 << 15
+"""Characters of the document around the plans written at a time (whole lines)."""
 
 
 def rendered(template: jinja2.Template, values: dict[str, Any]) -> str:
-    """``template.render(values)``, leaving nothing for the garbage collector.
+    """``template.render(values)``, leaving nothing for the garbage collector (``pieces``)."""
+    return "".join(pieces(template, values))
+
+
+def pieces(template: jinja2.Template, values: dict[str, Any]) -> Iterator[str]:
+    """The pieces of text ``template.render(values)`` joins, as the template makes them.
 
     A template's top-level macros (the plan's section) are kept in its context's ``vars``,
     and each holds the context it was made in: a reference cycle, which kept the plan's whole
     result alive until the next collection. So the template is run through Jinja's low-level
-    API (``Template.new_context``, ``Template.root_render_func``), and once it is done the
-    context's own variables are let go, which ends the cycle: everything is freed as soon as
-    the text is made.
+    API (``Template.new_context``, ``Template.root_render_func``), and once it is done (or
+    given up) the context's own variables are let go, which ends the cycle: everything is
+    freed as soon as the text is made.
     """
-    context = template.new_context(values)
+    made = template.new_context(values)
     try:
-        return "".join(template.root_render_func(context))
+        yield from template.root_render_func(made)
     finally:
-        context.vars.clear()
-        context.exported_vars.clear()
+        made.vars.clear()
+        made.exported_vars.clear()
 
 
 class _Lever(NamedTuple):
@@ -594,9 +630,19 @@ class Row(NamedTuple):
     levers: tuple[_Lever, ...]
 
 
-def _row(plan: PlanResult) -> Row:
-    levers = tuple(_Lever(lr.score) for lr in plan.levers)
-    return Row(plan.path, plan.title, plan.band, plan.score, plan.passed, levers)
+class Lines:
+    """Each plan's ``Row``, its lever scores shared: a score has one decimal, so a run has at
+    most a thousand or so of them, however many plans, and each is made once."""
+
+    def __init__(self) -> None:
+        self.levers: dict[float | None, _Lever] = {}
+
+    def row(self, plan: PlanResult) -> Row:
+        made = self.levers
+        levers = tuple(
+            made.get(lr.score) or made.setdefault(lr.score, _Lever(lr.score)) for lr in plan.levers
+        )
+        return Row(plan.path, plan.title, plan.band, plan.score, plan.passed, levers)
 
 
 def _join(parts: list[str]) -> str:

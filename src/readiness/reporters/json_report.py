@@ -294,6 +294,8 @@ class Writer(streamed.Writer):
     """The report written plan by plan: the run's header, each plan as it is audited (each
     validated against ``PlanReport``), then the summary from running counts."""
 
+    whole_plan = False
+
     def __init__(
         self, run: AuditResult, options: RenderOptions, out: IO[str], expected: int
     ) -> None:

@@ -44,6 +44,8 @@ class Writer(streamed.Writer):
     """The report written plan by plan: each plan's suite, once built, goes to a temporary
     file; at the end the totals open the document and the suites follow."""
 
+    whole_plan = False
+
     def __init__(
         self, run: AuditResult, options: RenderOptions, out: IO[str], expected: int
     ) -> None:

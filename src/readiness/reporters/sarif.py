@@ -59,6 +59,8 @@ class Writer(streamed.Writer):
     temporary file, with their weight, until the end, when the invocation (which says what
     was left out) and the results within GitHub's limit are written after the artifacts."""
 
+    whole_plan = False
+
     def __init__(
         self, run: AuditResult, options: RenderOptions, out: IO[str], expected: int
     ) -> None:

@@ -58,6 +58,7 @@ class Writer(streamed.Writer):
         self, run: AuditResult, options: RenderOptions, out: IO[str], expected: int
     ) -> None:
         super().__init__(run, options, out, expected)
+        self.whole_plan = expected == 1  # many plans: a line each
         self.count = 0
         self.failed = 0
         self.coloured: list[Line] = []
