@@ -167,3 +167,85 @@ def test_a_full_disk_while_streaming_names_the_report_and_leaves_no_trace(
         "readiness: error: cannot write 'out-full/r.json': no space left on the device\n"
     )
     assert os.listdir(out) == []
+
+
+def _kept(monkeypatch: pytest.MonkeyPatch) -> list[object]:
+    """What each run's workers are told to keep of a plan, recorded."""
+    from readiness.audit import many
+
+    kept: list[object] = []
+    real = many.worked
+
+    def worked(*args: object, **kwargs: object) -> object:
+        kept.append(args[4])
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(many, "worked", worked)
+    return kept
+
+
+def test_workers_send_back_only_outcomes_when_no_report_reads_more(
+    folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from readiness.audit.many import outcomes_only
+
+    kept = _kept(monkeypatch)
+    written(folder, "out-lean", "--jobs", "2")
+    assert kept == [outcomes_only]
+    (folder / "out-whole").mkdir(exist_ok=True)
+    result = run("audit", "plans", "-f", "github", "-o", "out-whole/r.json", cwd=folder)
+    assert result.returncode == 1, result.stderr
+    assert kept[1] is not outcomes_only  # the annotations name each gap's place
+
+
+@pytest.mark.parametrize(
+    "extra",
+    [
+        ["-f", "github"],
+        ["-f", "json", "--baseline", "base.json"],
+        ["-o", "{out}/r.md", "--write-baseline", "{out}/base.json"],
+        ["-o", "{out}/own.md", "--template", "templates"],
+    ],
+    ids=["github-and-job-summary", "baseline", "write-baseline", "own-template"],
+)
+def test_reports_that_read_whole_plans_are_the_same_with_several_jobs(
+    folder: Path, extra: list[str]
+) -> None:
+    """Each report, standard output and the job summary: the same bytes with two jobs as
+    with one, whether the workers send back whole plans or only outcomes."""
+    (folder / "templates").mkdir(exist_ok=True)
+    (folder / "templates" / "report.md.j2").write_text(
+        "{% for plan in plans %}{{ plan.commissioner | md }}: "
+        "{{ plan.criteria | map(attribute='reason') | join(' ') | md }}\n{% endfor %}",
+        encoding="utf-8",
+    )
+    base = folder / "base.json"
+    if not base.exists():  # a baseline that knows half the plans: the rest's gaps are new
+        made = run("audit", "plans", "--write-baseline", "base.json", "-q", cwd=folder)
+        assert made.returncode in (0, 1), made.stderr
+        document = json.loads(base.read_text(encoding="utf-8"))
+        document["plans"] = dict(list(document["plans"].items())[::2])
+        base.write_text(json.dumps(document), encoding="utf-8")
+    seen = []
+    for jobs in ("1", "2"):
+        out = folder / f"whole-{jobs}"
+        out.mkdir(exist_ok=True)
+        summary = out / "summary.md"
+        summary.write_text("", encoding="utf-8")
+        args = [a.replace("{out}", out.name) for a in extra]
+        result = run(
+            "audit",
+            "plans",
+            "--jobs",
+            jobs,
+            "--as-of",
+            "2027-01-15",
+            *args,
+            cwd=folder,
+            env={"GITHUB_STEP_SUMMARY": str(summary)},
+        )
+        assert result.returncode in (0, 1), result.stderr
+        files = {p.name: p.read_bytes() for p in sorted(out.iterdir())}
+        seen.append((result.stdout, files))
+    assert seen[0] == seen[1]
+    assert seen[0][0] or len(seen[0][1]) > 1

@@ -75,8 +75,17 @@ def test_the_document_around_the_plans_is_written_a_few_lines_at_a_time(
         writer.plan(plan)
     writer.finish()
     text = out.getvalue()
-    # the same report as rendering it whole
-    assert text == reporter.render(portfolio, RenderOptions())
+    # the same report as the document made whole, guarded on each side of the plans
+    values = writer.base | {
+        "plans": tuple(board.Lines().row(plan) for plan in portfolio.plans),
+        "band_counts": board.band_counts(portfolio),
+        "common_gaps": board.common_gaps(portfolio),
+        "streaming": True,
+        "marker": MARKER,
+    }
+    before, _, after = board.rendered(writer.compiled, values).partition(MARKER)
+    sections = "".join(writer.piece(plan, n) for n, plan in enumerate(portfolio.plans, 1))
+    assert text == writer.document(before) + sections + writer.document(after)
     # ... and the document around the sections written a run of lines at a time: each write
     # at most AROUND and a line, though the plans' table alone is far longer; but the first,
     # the page's head, which the template gives as one piece, the same for any portfolio

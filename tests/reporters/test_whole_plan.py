@@ -77,6 +77,9 @@ def test_outcomes_only_leaves_out_the_reasons_and_places(result: AuditResult) ->
 def test_reports_that_read_whole_plans_say_so(result: AuditResult, tmp_path: Any) -> None:
     """The GitHub annotations name each gap's place; one plan's terminal summary shows it
     all; one's own board template gets every plan's whole result."""
+    from readiness.reporters.github import SummaryWriter
+
+    assert SummaryWriter(result, RenderOptions(), io.StringIO(), 2).whole_plan
     github = AUDIT_FORMATS["github"].load_writer()
     terminal = AUDIT_FORMATS["terminal"].load_writer()
     markdown = AUDIT_FORMATS["markdown"].load_writer()

@@ -54,7 +54,7 @@ def slim(plan: PlanResult) -> PlanResult:
 def outcomes_only(plan: PlanResult) -> PlanResult:
     """What reports whose pieces of a plan were made in a worker still read of it (see
     ``stream.Writer.whole_plan``): its line (``slim``), its levers' scores and each
-    criterion's outcome, without reasons or places."""
+    criterion's outcome; no reasons, places, phrases, waivers, costs, verdict or overview."""
     return slim(plan)._replace(
         levers=plan.levers,
         unscored=plan.unscored,

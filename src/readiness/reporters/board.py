@@ -8,8 +8,9 @@ itself from what is decided here (``html.py``, ``markdown.py``), and a template 
 
 from __future__ import annotations
 
+import contextlib
 from collections import Counter
-from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Generator, Hashable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import IO, Any, NamedTuple, TypeVar
@@ -548,16 +549,19 @@ class Writer(streamed.Writer):
             "streaming": True,
             "marker": _MARKER,
         }
-        self.write_around(pieces(self.compiled, values))
+        with contextlib.closing(pieces(self.compiled, values)) as made:  # let go if it fails
+            self.write_around(made)
 
     def write_around(self, texts: Iterable[str]) -> None:
         """The document around the plans, from the template's pieces of text as they come,
         with the plans' sections copied in where the marker stands.
 
-        Its portfolio tables have a line per plan, so it is written a run of whole lines at
-        a time (``AROUND``), not made whole first: the last guard (``document``) works line
-        by line, so guarding the runs one by one gives the same text as guarding the whole.
-        The text before the marker and the text after it are guarded apart, as two texts.
+        Its portfolio tables have a line per plan, so it is written a run of lines at a time
+        (``AROUND`` characters or so: a run ends after the first line break past it, or
+        after a piece of the template's that is longer), not made whole first. The last guard
+        (``document``) works line by line, so guarding the runs one by one gives the same
+        text as guarding the whole. The text before the marker and the text after it are
+        guarded apart, as two texts, as they always were.
         """
         held: list[str] = []
         size = 0
@@ -588,7 +592,7 @@ class Writer(streamed.Writer):
 
 _MARKER = "\x00plans\x00"
 AROUND = 1 << 15
-"""Characters of the document around the plans written at a time (whole lines)."""
+"""Characters of the document around the plans written at a time, about (``write_around``)."""
 
 
 def rendered(template: jinja2.Template, values: dict[str, Any]) -> str:
@@ -596,7 +600,7 @@ def rendered(template: jinja2.Template, values: dict[str, Any]) -> str:
     return "".join(pieces(template, values))
 
 
-def pieces(template: jinja2.Template, values: dict[str, Any]) -> Iterator[str]:
+def pieces(template: jinja2.Template, values: dict[str, Any]) -> Generator[str, None, None]:
     """The pieces of text ``template.render(values)`` joins, as the template makes them.
 
     A template's top-level macros (the plan's section) are kept in its context's ``vars``,

@@ -37,9 +37,10 @@ class Writer:
     """A report written plan by plan: ``plan`` for each, then ``finish``."""
 
     whole_plan = True
-    """Whether ``plan`` reads more of a plan than ``audit.many.outcomes_only`` keeps (its
-    line, its levers' scores, each criterion's outcome) when it is given its ``piece``. When
-    no report of a run does, workers send back only that: less to pack and unpack."""
+    """Whether ``plan`` (given its ``piece``) or ``finish`` reads more of a plan than
+    ``audit.many.outcomes_only`` keeps: its line, its levers' scores, each criterion's
+    outcome. When no report of a run does, workers send back only that: less to pack and
+    unpack."""
 
     def __init__(
         self, run: AuditResult, options: RenderOptions, out: IO[str], expected: int
