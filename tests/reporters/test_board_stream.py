@@ -56,6 +56,17 @@ class Recorder(io.StringIO):
         return super().write(text)
 
 
+def around(writer: Any, portfolio: AuditResult) -> dict[str, Any]:
+    """What the template is given for the document around the plans of ``portfolio``."""
+    return writer.base | {
+        "plans": tuple(board.Lines().row(plan) for plan in portfolio.plans),
+        "band_counts": board.band_counts(portfolio),
+        "common_gaps": board.common_gaps(portfolio),
+        "streaming": True,
+        "marker": MARKER,
+    }
+
+
 def whole(writer: Any, values: dict[str, Any]) -> str:
     """The document as it was written before: made whole, cut at the marker, each side
     guarded as one text, the sections in between."""
@@ -76,13 +87,7 @@ def test_the_document_around_the_plans_is_written_a_few_lines_at_a_time(
     writer.finish()
     text = out.getvalue()
     # the same report as the document made whole, guarded on each side of the plans
-    values = writer.base | {
-        "plans": tuple(board.Lines().row(plan) for plan in portfolio.plans),
-        "band_counts": board.band_counts(portfolio),
-        "common_gaps": board.common_gaps(portfolio),
-        "streaming": True,
-        "marker": MARKER,
-    }
+    values = around(writer, portfolio)
     before, _, after = board.rendered(writer.compiled, values).partition(MARKER)
     sections = "".join(writer.piece(plan, n) for n, plan in enumerate(portfolio.plans, 1))
     assert text == writer.document(before) + sections + writer.document(after)
@@ -103,13 +108,7 @@ def test_the_streamed_document_is_the_document_guarded_whole(
     monkeypatch.setattr(board, "AROUND", 100)
     out = io.StringIO()
     writer = reporter.Writer(portfolio._replace(plans=()), RenderOptions(), out, 40)
-    values = writer.base | {
-        "plans": tuple(board.Lines().row(plan) for plan in portfolio.plans),
-        "band_counts": board.band_counts(portfolio),
-        "common_gaps": board.common_gaps(portfolio),
-        "streaming": True,
-        "marker": MARKER,
-    }
+    values = around(writer, portfolio)
     writer.sections.write(SECTIONS)
     writer.write_around(board.pieces(writer.compiled, values))
     assert out.getvalue() == whole(writer, values)
