@@ -9,6 +9,7 @@ import os
 import shutil
 import tracemalloc
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -63,8 +64,27 @@ def test_streamed_reports_are_the_reports_made_whole(folder: Path, rubric) -> No
         assert streamed[file] == whole.encode(), name
 
 
-def test_one_job_or_several_give_the_same_bytes(folder: Path) -> None:
+@pytest.fixture
+def workers(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Two workers even on a machine with one core (jobs are capped at the cores), and the
+    plans whose results came back from a worker, as they come."""
+    from readiness.audit import many
+
+    real_jobs, real_unpack = many.default_jobs, many.unpack
+    came: list[str] = []
+
+    def unpack(packed: tuple[Any, ...], by_id: Any) -> Any:
+        came.append(packed[0])
+        return real_unpack(packed, by_id)
+
+    monkeypatch.setattr(many, "default_jobs", lambda: max(2, real_jobs()))
+    monkeypatch.setattr(many, "unpack", unpack)
+    return came
+
+
+def test_one_job_or_several_give_the_same_bytes(folder: Path, workers: list[str]) -> None:
     assert written(folder, "out-a", "--jobs", "1") == written(folder, "out-b", "--jobs", "2")
+    assert len(workers) == 18  # every plan came from a worker
 
 
 def test_memory_does_not_grow_with_the_number_of_plans(tmp_path: Path) -> None:
@@ -185,7 +205,7 @@ def _kept(monkeypatch: pytest.MonkeyPatch) -> list[object]:
 
 
 def test_workers_send_back_only_outcomes_when_no_report_reads_more(
-    folder: Path, monkeypatch: pytest.MonkeyPatch
+    folder: Path, monkeypatch: pytest.MonkeyPatch, workers: list[str]
 ) -> None:
     from readiness.audit.many import outcomes_only
 
@@ -196,6 +216,7 @@ def test_workers_send_back_only_outcomes_when_no_report_reads_more(
     result = run("audit", "plans", "-f", "github", "-o", "out-whole/r.json", cwd=folder)
     assert result.returncode == 1, result.stderr
     assert kept[1] is not outcomes_only  # the annotations name each gap's place
+    assert len(workers) == 36  # both runs' plans came from workers
 
 
 @pytest.mark.parametrize(
@@ -209,7 +230,7 @@ def test_workers_send_back_only_outcomes_when_no_report_reads_more(
     ids=["github-and-job-summary", "baseline", "write-baseline", "own-template"],
 )
 def test_reports_that_read_whole_plans_are_the_same_with_several_jobs(
-    folder: Path, extra: list[str]
+    folder: Path, extra: list[str], workers: list[str]
 ) -> None:
     """Each report, standard output and the job summary: the same bytes with two jobs as
     with one, whether the workers send back whole plans or only outcomes."""
@@ -226,6 +247,7 @@ def test_reports_that_read_whole_plans_are_the_same_with_several_jobs(
         document = json.loads(base.read_text(encoding="utf-8"))
         document["plans"] = dict(list(document["plans"].items())[::2])
         base.write_text(json.dumps(document), encoding="utf-8")
+    workers.clear()  # only the two runs below count
     seen = []
     for jobs in ("1", "2"):
         out = folder / f"whole-{jobs}"
@@ -249,3 +271,4 @@ def test_reports_that_read_whole_plans_are_the_same_with_several_jobs(
         seen.append((result.stdout, files))
     assert seen[0] == seen[1]
     assert seen[0][0] or len(seen[0][1]) > 1
+    assert len(workers) == 18  # the second run's plans all came from workers, none the first's
