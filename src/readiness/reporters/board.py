@@ -573,9 +573,7 @@ class Writer(streamed.Writer):
                 continue
             text = "".join(held)
             if not plans_written and _MARKER in text:
-                before, _, text = text.partition(_MARKER)
-                self.out.write(self.document(before))
-                streamed.copy(self.sections, self.out)
+                text = self._plans_after(text)
                 plans_written = True
             cut = text.rfind("\n") + 1
             if cut:
@@ -583,11 +581,17 @@ class Writer(streamed.Writer):
                 text = text[cut:]
             held, size = [text], len(text)
         text = "".join(held)
-        if not plans_written:  # a template that never says where the plans go
-            before, _, text = text.partition(_MARKER)
-            self.out.write(self.document(before))
-            streamed.copy(self.sections, self.out)
+        if not plans_written:  # a template that never says where the plans go: at the end
+            text = self._plans_after(text)
         self.out.write(self.document(text))
+
+    def _plans_after(self, text: str) -> str:
+        """The text up to the marker (all of it if none), then the plans' sections; what
+        follows the marker is given back."""
+        before, _, after = text.partition(_MARKER)
+        self.out.write(self.document(before))
+        streamed.copy(self.sections, self.out)
+        return after
 
 
 _MARKER = "\x00plans\x00"
