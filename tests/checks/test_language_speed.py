@@ -284,3 +284,23 @@ def test_phrases_in_one_10_mb_value_are_located_in_seconds(tmp_path: Path) -> No
     lines = [p["line"] for p in rp08["phrases"]]
     assert len(lines) == 100
     assert lines == sorted(lines)
+
+
+def test_a_phrase_pattern_is_compiled_only_for_a_text_that_holds_its_first_word() -> None:
+    """Start-up compiles no pattern for the words a plan never uses: one for each first word
+    the text holds, the first time it holds it."""
+    from readiness.checks import language
+
+    phrases = (
+        Phrase("blame culture", "learning"),
+        Phrase("non-compliant", "not yet engaged"),
+        Phrase("surveillance", "support"),
+        Phrase("blame game", "shared learning"),
+    )
+    negation = Negation(words=(("not",),), connecting=frozenset(), reach=4)
+    language._compiled.cache_clear()
+    found, _ = find_hits([(("notes",), "A Blame culture here.")], phrases, negation)
+    assert [hit.phrase for hit in found] == ["blame culture"]
+    assert language._compiled.cache_info().currsize == 1  # "blame": one pattern for both
+    find_hits([(("notes",), "Nothing to see.")], phrases, negation)
+    assert language._compiled.cache_info().currsize == 1

@@ -5,10 +5,12 @@ The CLI runs many times in CI loops, so a command must not import what it does n
 
 from __future__ import annotations
 
+import gc
 import json
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -98,3 +100,42 @@ def test_the_command_ends_without_a_last_collection() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stderr.strip().splitlines()[-1] == "False True"
+
+
+def test_collections_during_the_audit_pass_over_what_start_up_made(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """What was made before the plans (modules, the rubric, the writers) is frozen while they
+    are audited, so a collection reads only what the plans left; unfrozen at the end, so that
+    a program running audits one after another (the tests) keeps nothing for ever."""
+    from readiness.reporters import terminal
+
+    seen: list[int] = []
+
+    original = terminal.Writer.plan
+
+    def plan(self: Any, *args: Any) -> None:
+        seen.append(gc.get_freeze_count())
+        original(self, *args)
+
+    monkeypatch.setattr(terminal.Writer, "plan", plan)
+    gc.unfreeze()
+    result = run("audit", str(EXAMPLES / "ready.yaml"), str(EXAMPLES / "developing.yaml"))
+    assert result.returncode == 0, result.stderr
+    assert len(seen) == 2
+    assert all(count > 1000 for count in seen), seen
+    assert gc.get_freeze_count() == 0
+
+
+def test_no_list_param_defaults_to_a_built_in_factory() -> None:
+    """pydantic reads a default factory's signature when it builds a model; reading a built-in's
+    (``list``) compiles Python's tokenizer, a cost paid on every start."""
+    import inspect
+
+    from readiness.checks import REGISTRY
+
+    for check in REGISTRY.values():
+        for name, field in check.params.model_fields.items():
+            factory = field.default_factory
+            assert factory is None or not inspect.isbuiltin(factory), (check.name, name)
+            assert factory is None or not isinstance(factory, type), (check.name, name)

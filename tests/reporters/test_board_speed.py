@@ -24,9 +24,11 @@ from readiness.audit.result import AuditResult
 from readiness.audit.run import AuditOptions
 from readiness.reporters import RenderOptions, board, html, markdown
 from readiness.reporters.escape import (
+    _UNSAFE,
     LEADS_LOOKED_AT,
     clean,
     clean_document,
+    json_document,
     markdown_document,
     markup_document,
 )
@@ -344,6 +346,23 @@ def test_the_document_guard_finds_what_clean_finds_for_every_character() -> None
         char = chr(point)
         for text in (char, f"a{char}b", f"·£…’{char}\n", f"\r\n{char}\r"):
             assert clean_document(text) == clean(text), hex(point)
+
+
+def _json_reference(text: str) -> str:
+    """``json_document`` as a plain search of every character writes it."""
+    text = _UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+    return text.replace("##[", "##\\u005b")
+
+
+def test_the_json_guard_escapes_what_a_search_of_every_character_finds() -> None:
+    for point in [*range(0x10000), 0x10000, 0x1F600, 0xE0001, 0x10FFFF]:
+        char = chr(point)
+        for text in (char, f"a{char}b", f"·£…’{char}\n", f"\r\n{char}\r##["):
+            assert json_document(text) == _json_reference(text), hex(point)
+    many = "it’s " * (LEADS_LOOKED_AT + 5)
+    for text in (many, many + "\u202e", "£" * 300 + "\x85", "\ud800" + many):
+        assert json_document(text) == _json_reference(text)
+    assert json_document("\u2028") == "\\u2028"
 
 
 def test_the_document_guard_with_many_lead_bytes_leaves_it_to_clean() -> None:

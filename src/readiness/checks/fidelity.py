@@ -2,7 +2,16 @@
 
 from pydantic import Field
 
-from readiness.checks.base import Context, Params, check, met, no_evidence, not_met, partial
+from readiness.checks.base import (
+    Context,
+    Params,
+    check,
+    met,
+    no_evidence,
+    no_words,
+    not_met,
+    partial,
+)
 from readiness.checks.language import find_hits, free_text
 from readiness.checks.wording import how_often, plain_list, plural, say_list
 from readiness.outcomes import Finding
@@ -14,13 +23,13 @@ _FIDELITY = ("fidelity",)
 
 class PurposeParams(Params):
     forbidden_uses: list[str]
-    forbidden_readers: list[str] = Field(default_factory=list)
-    policing: list[str] = Field(default_factory=list)
+    forbidden_readers: list[str] = Field(default_factory=no_words)
+    policing: list[str] = Field(default_factory=no_words)
     """Phrase lists whose phrases, used in the fidelity section's text, describe checks built
     to police (graded, unannounced, at appraisal), whatever the purpose says."""
     not_met_min_hits: int = 2
     """Policing phrases that make it not met; fewer (but one or more) make it partly met."""
-    heavy_methods: list[str] = Field(default_factory=list)
+    heavy_methods: list[str] = Field(default_factory=no_words)
     """Methods that, alone and for assurance, check up on practitioners rather than support them."""
 
 
@@ -133,7 +142,7 @@ def fidelity_frequency(plan: Plan, params: FidelityFrequencyParams, ctx: Context
 
 class MethodParams(Params):
     light: list[str]
-    light_when_consented: list[str] = Field(default_factory=list)
+    light_when_consented: list[str] = Field(default_factory=no_words)
     max_feedback_days: int = 30
 
 

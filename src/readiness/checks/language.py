@@ -142,11 +142,19 @@ class _Group(NamedTuple):
     case-ignoring pattern is tried at every character and runs at well under 1 MB/s."""
 
     first: str
-    pattern: re.Pattern[str]
+    source: str
+    """The pattern, compiled when a text first holds the word (most texts hold few of them)."""
     indexes: tuple[int, ...]
     """The phrase of each alternative (numbered group) of the pattern, in the combined order."""
     overlapping: bool
     """Whether a match can start inside another."""
+
+    @property
+    def pattern(self) -> re.Pattern[str]:
+        return _compiled(self.source)
+
+
+_compiled = cache(re.compile)
 
 
 class _Scan(NamedTuple):
@@ -200,7 +208,7 @@ def _scan(phrases: tuple[Phrase, ...]) -> _Scan | None:
         body = rests[0] if len(rests) == 1 else "|".join(f"({rest})" for rest in rests)
         head = _head(first)
         overlapping = any(_can_overlap(words[i] or [], first) for i in indexes)
-        groups.append(_Group(first, re.compile(f"{head}(?:{body})"), tuple(indexes), overlapping))
+        groups.append(_Group(first, f"{head}(?:{body})", tuple(indexes), overlapping))
     return _Scan(tuple(groups), tuple(ranks))
 
 

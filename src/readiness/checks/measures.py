@@ -13,6 +13,7 @@ from readiness.checks.base import (
     check,
     met,
     no_evidence,
+    no_words,
     not_met,
     partial,
 )
@@ -28,7 +29,7 @@ from readiness.plan.types import timepoint_months
 
 class FollowUpParams(Params):
     min_follow_up_months: float
-    satisfaction_words: list[str] = Field(default_factory=list)
+    satisfaction_words: list[str] = Field(default_factory=no_words)
     """Words in a measure's name that mark a satisfaction or confidence survey when the plan
     does not give its ``kind`` ("confidence survey", "feedback form")."""
 

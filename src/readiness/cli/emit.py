@@ -91,15 +91,16 @@ def emit(run: AuditResult, expected: int, work: Work, outputs: Outputs) -> bool:
             return [writer.piece(plan, number) for _, writer in writers]
 
         lean = not any(writer.whole_plan for _, writer in writers)
-        for number, (outcome, made) in enumerate(work(pieces, lean), 1):
-            if isinstance(outcome, list):
-                problems.extend(outcome)
-            elif carry or not problems:  # once invalid, only the CI formats still matter
-                for i, (_, writer) in enumerate(writers):
-                    writer.plan(outcome, None if made is None else made[i])
-                gate.add(outcome)
-            if not number % COLLECT_EVERY:
-                gc.collect()
+        with _young_garbage_only():
+            for number, (outcome, made) in enumerate(work(pieces, lean), 1):
+                if isinstance(outcome, list):
+                    problems.extend(outcome)
+                elif carry or not problems:  # once invalid, only the CI formats still matter
+                    for i, (_, writer) in enumerate(writers):
+                        writer.plan(outcome, None if made is None else made[i])
+                    gate.add(outcome)
+                if not number % COLLECT_EVERY:
+                    gc.collect()
         for name, writer in writers:
             if not problems or _carries(name, outputs):
                 writer.finish(problems)
@@ -116,6 +117,18 @@ def emit(run: AuditResult, expected: int, work: Work, outputs: Outputs) -> bool:
     if outputs.baseline is not None:
         _say_baseline(gate.found, outputs)
     return gate.passed
+
+
+@contextlib.contextmanager
+def _young_garbage_only() -> Iterator[None]:
+    """While the plans are audited, collections of garbage pass over what was made before
+    (modules, the rubric, the writers), which lives for the whole run: each collection then
+    reads only what the plans since the last one left, not every object of the program."""
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
 
 
 def _carries(name: str, outputs: Outputs) -> bool:
