@@ -3,6 +3,7 @@
     python bench/bench.py                  # the full run: every target, checked
     python bench/bench.py --quick          # a short look: checks only what its sizes can show
     python bench/bench.py --scale 50000    # only this: 50,000 small plans, five reports, once
+    python bench/bench.py --stages 300     # only this: where a plan's time goes, stage by stage
     python bench/bench.py --json FILE      # also write the raw figures (every run, every pair)
 
 The table goes to standard output as Markdown (What | Time | Ratio | Target), ready for the
@@ -34,6 +35,11 @@ Targets (the README's performance section; issue 15):
 - peak memory at 10,000 plans <= 1.5x that at 100, for each format and for all five ``-o``
   reports in one run;
 - 50,000 small plans with the five reports in under 2 minutes and under 500 MB (``--scale``).
+
+``--stages`` times each stage of an audit in one process (CPU time per plan, as a ratio to the
+bare parse): reading and parsing, validating, judging, locating, each format's piece. Their sum
+for a format is the least its ``--jobs 1`` ratio can be while each stage costs what it does;
+its "target" column compares that floor with the 1.65x target.
 
 A target is only called met or missed at the size it is about. At a smaller size a throughput
 ratio is shown as information ("not checked at this size": fixed start-up costs weigh more on
@@ -632,6 +638,24 @@ class Bench:
                 peak_kb=[small, large],
             )
 
+    def stages(self, n: int) -> None:
+        folder = make_plans(self.work / "stages", n)
+        passes = max(self.settings.pairs, 3)
+        log(f"Stages: {count(n)} county plans in one process, medians of {passes} passes")
+        per_plan = stage_seconds(folder, passes)
+        bare = per_plan["bare"]
+        for what, seconds in stage_rows(per_plan):
+            least = what.startswith("least")
+            self.add(
+                f"stages.{what}",
+                what,
+                f"{seconds * 1000:.2f} ms a plan",
+                seconds / bare,
+                1.65 if least else None,
+                verdict(seconds / bare, 1.65) if least else "",
+                seconds_per_plan=seconds,
+            )
+
     def scale(self, n: int) -> None:
         folder = make_plans(self.work / f"scale-{n}", n, small_plan)
         out = self.work / "scale-out"
@@ -675,6 +699,102 @@ class Bench:
         )
 
 
+STAGE_FORMATS = ("json", "sarif", "junit", "markdown", "html")
+
+
+def stage_seconds(folder: Path, passes: int) -> dict[str, float]:
+    """CPU seconds per plan of each stage of an audit, in this process: the least the
+    ``--jobs 1`` ratio of each format can be while each stage costs what it does.
+
+    Each pass runs every stage over the folder in turn (the baseline first or last, by turns),
+    with the garbage collector paused as in a run; a stage's figure is its median over the
+    passes. Stages: a bare CSafeLoader parse (the baseline); reading and parsing with
+    readiness's loader; the whole load (with the plan's validation); judging and scoring (what
+    the terminal summary needs); the same with every finding located and the full report's
+    data; and each format's piece of a plan.
+    """
+    import gc
+    import io
+    from datetime import date
+
+    import yaml
+
+    from readiness.audit.many import header
+    from readiness.audit.run import AuditOptions, audit_plan
+    from readiness.cli.common import report_options
+    from readiness.load.parse import load_yaml
+    from readiness.load.source import read_text
+    from readiness.plan.load import load_plan
+    from readiness.reporters import AUDIT_FORMATS
+    from readiness.rubric.load import default_rubric
+
+    files = sorted(folder.glob("*.yaml"))
+    rubric = default_rubric()
+    known = rubric.known_ids()
+    summary = AuditOptions(as_of=date(2027, 1, 15), where=False)
+    full = summary._replace(where=True)
+    loaded = [load_plan(p, p.name, criteria=known) for p in files]
+    results = [audit_plan(plan, rubric, full) for plan in loaded]
+    run, options = header(rubric, full), report_options()
+
+    def bare() -> None:
+        for path in files:
+            with path.open("rb") as handle:
+                yaml.load(handle, Loader=yaml.CSafeLoader)
+
+    def piece(name: str) -> Callable[[], None]:
+        writer = AUDIT_FORMATS[name].load_writer()(run, options, io.StringIO(), len(results))
+
+        def make() -> None:
+            for number, result in enumerate(results, 1):
+                writer.piece(result, number)
+
+        return make
+
+    stages: dict[str, Callable[[], object]] = {
+        "bare": bare,
+        "parse": lambda: [load_yaml(read_text(p, p.name), p.name) for p in files],
+        "load": lambda: [load_plan(p, p.name, criteria=known) for p in files],
+        "judge": lambda: [audit_plan(plan, rubric, summary) for plan in loaded],
+        "locate": lambda: [audit_plan(plan, rubric, full) for plan in loaded],
+        **{name: piece(name) for name in STAGE_FORMATS},
+    }
+    taken: dict[str, list[float]] = {name: [] for name in stages}
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        for turn in range(passes):
+            for name in list(stages)[:: 1 if turn % 2 == 0 else -1]:
+                gc.collect()
+                started = time.process_time()
+                stages[name]()
+                taken[name].append(time.process_time() - started)
+    finally:
+        if enabled:
+            gc.enable()
+    return {name: statistics.median(times) / len(files) for name, times in taken.items()}
+
+
+def stage_rows(per_plan: dict[str, float]) -> list[tuple[str, float]]:
+    """Each stage's own cost and each format's least ``--jobs 1`` ratio, per plan, in
+    seconds: ``(what, seconds)`` rows, the baseline first."""
+    load, judge, locate = per_plan["load"], per_plan["judge"], per_plan["locate"]
+    rows = [
+        ("bare CSafeLoader parse (the baseline)", per_plan["bare"]),
+        ("reading and parsing (readiness's loader)", per_plan["parse"]),
+        ("validating the plan (its models)", load - per_plan["parse"]),
+        ("judging and scoring (every check)", judge),
+        ("locating findings, the full report's data", locate - judge),
+    ]
+    rows += [(f"a plan's piece of `{name}`", per_plan[name]) for name in STAGE_FORMATS]
+    rows.append(("least `--jobs 1` can be: terminal summary (load, judge)", load + judge))
+    rows += [
+        (f"least `--jobs 1` can be: `{name}` (load, locate, piece)", load + locate + per_plan[name])
+        for name in STAGE_FORMATS
+    ]
+    return rows
+
+
 def raw_paired(paired: Paired) -> dict[str, object]:
     return {
         "seconds": paired.seconds,
@@ -712,6 +832,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         help="only this: N small plans, all five reports, once (the target is for 50,000)",
     )
     parser.add_argument(
+        "--stages",
+        type=int,
+        metavar="N",
+        help="only this: where a plan's time goes, stage by stage, in one process, over N "
+        "county plans; the least each format's --jobs 1 ratio can be",
+    )
+    parser.add_argument(
         "--pairs", type=int, metavar="N", help="pairs per folder figure (3; --quick 2)"
     )
     parser.add_argument(
@@ -741,18 +868,28 @@ def main(argv: Sequence[str] | None = None) -> int:
         bench = Bench(settings, Path(temp))
         if args.scale:
             bench.scale(args.scale)
+        elif args.stages:
+            bench.stages(args.stages)
         else:
             bench.startup()
             bench.throughput(make_plans(Path(temp) / "plans", settings.plans))
             bench.memory()
     took = time.perf_counter() - started
-    kind = f"--scale {args.scale}" if args.scale else ("--quick" if quick else "full run")
+    kind = (
+        f"--scale {args.scale}"
+        if args.scale
+        else f"--stages {args.stages}"
+        if args.stages
+        else ("--quick" if quick else "full run")
+    )
     print(
         f"readiness {version.split()[-1]}, Python {platform.python_version()}, "
         f"{os.cpu_count()} cores, {datetime.now(timezone.utc):%Y-%m-%d}; {kind}: "
         + (
             "one run"
             if args.scale
+            else f"CPU time, medians of {max(settings.pairs, 3)} passes"
+            if args.stages
             else f"medians of {settings.startup_pairs} pairs for start-up, "
             f"{settings.pairs} for folders"
         )

@@ -104,3 +104,17 @@ def test_generated_plans_are_valid_and_a_smaller_folder_starts_a_larger_one(
     assert (county / "plan-00001.yaml").read_text() == bench.county_plan(1)
     done = run("validate", str(county), str(small))
     assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_stages_time_every_stage_and_sum_each_formats_least_ratio(tmp_path: Path) -> None:
+    folder = bench.make_plans(tmp_path / "county", 2)
+    per_plan = bench.stage_seconds(folder, 1)
+    assert set(per_plan) == {"bare", "parse", "load", "judge", "locate", *bench.STAGE_FORMATS}
+    assert all(seconds > 0 for seconds in per_plan.values())
+    made = {"bare": 4.0, "parse": 2.0, "load": 3.0, "judge": 1.5, "locate": 2.0}
+    rows = dict(bench.stage_rows(made | dict.fromkeys(bench.STAGE_FORMATS, 0.5)))
+    assert rows["validating the plan (its models)"] == 1.0
+    assert rows["locating findings, the full report's data"] == 0.5
+    assert rows["least `--jobs 1` can be: terminal summary (load, judge)"] == 4.5
+    assert rows["least `--jobs 1` can be: `json` (load, locate, piece)"] == 5.5
+    assert next(iter(rows)) == "bare CSafeLoader parse (the baseline)"
