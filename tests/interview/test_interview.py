@@ -367,6 +367,59 @@ def test_a_budget_line_that_pays_must_exist(written: Path) -> None:
     valid(written)
 
 
+def test_a_choice_given_twice_is_written_once(written: Path) -> None:
+    text = written.read_text()
+    for line in (
+        "  methods: [workshop, skills-practice, observation-feedback] # how it is taught\n",
+        "    funded_by: [Monthly in-practice coaching] # the budget lines that pay for it\n",
+    ):
+        assert line in text
+        text = text.replace(line, "")
+    written.write_text(text)
+    stdin = typed(["workshop, 1, skills-practice, workshop", "2, 2"])
+    result = interview(written.parent, "plan.yaml", stdin=stdin)
+    assert result.returncode == 0, result.stderr
+    text = written.read_text()
+    assert "methods: [workshop, skills-practice]" in text
+    assert "funded_by: [Monthly in-practice coaching]" in text
+    valid(written)
+
+
+@pytest.mark.parametrize("empty", ["", "\n  \n"])
+def test_an_empty_file_gets_a_new_plan(tmp_path: Path, empty: str) -> None:
+    (tmp_path / "plan.yaml").write_text(empty)
+    stdin = typed(["Early Help", "Northshire", "2027-01-01", "2029-03-31", "240", "stop"])
+    result = interview(tmp_path, "plan.yaml", stdin=stdin)
+    assert result.returncode == 0, result.stderr
+    assert "practitioners: 240" in (tmp_path / "plan.yaml").read_text()
+    valid(tmp_path / "plan.yaml")
+
+
+def test_a_file_of_comments_alone_is_not_written_over(tmp_path: Path) -> None:
+    (tmp_path / "plan.yaml").write_text("# our notes\n")
+    result = interview(tmp_path, "plan.yaml", stdin="stop\n")
+    assert result.returncode == 2
+    assert "there is no plan in it" in result.stderr
+    assert (tmp_path / "plan.yaml").read_text() == "# our notes\n"
+
+
+@pytest.mark.parametrize(("bom", "newline"), [("", "\r\n"), ("\ufeff", "\n"), ("\ufeff", "\r\n")])
+def test_a_resumed_plan_keeps_its_byte_order_mark_and_line_endings(
+    written: Path, bom: str, newline: str
+) -> None:
+    """A plan saved on Windows keeps CRLF and its byte order mark: a resumed plan's diff
+    shows only the answers."""
+    line = "    funded_by: [Monthly in-practice coaching] # the budget lines that pay for it\n"
+    before = written.read_text()
+    text = before.replace(line, "")
+    written.write_bytes((bom + text.replace("\n", newline)).encode("utf-8"))
+    result = interview(written.parent, "plan.yaml", stdin=typed(["2", ""]))
+    assert result.returncode == 0, result.stderr
+    after = written.read_bytes().decode("utf-8")
+    assert after == bom + before.replace("\n", newline)
+    valid(written)
+
+
 def test_a_to_do_answer_is_not_decided_yet(tmp_path: Path) -> None:
     stdin = typed(["TBC", "Early Help", "Northshire", "2027-01-01", "2029-03-31", "240", "TODO"])
     result = interview(tmp_path, "plan.yaml", stdin=stdin + "stop\n")

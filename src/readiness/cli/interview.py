@@ -80,7 +80,10 @@ def interview(
         else:
             _usable(path)
         display = common.display(path)
-        text = read_text(Path(path), display, max_bytes) if Path(path).exists() else None
+        existed = Path(path).exists()
+        text = read_text(Path(path), display, max_bytes) if existed else None
+        if text is not None and not text.strip():  # an empty file (``touch plan.yaml``)
+            text = None  # holds nothing to keep: the interview starts a new plan in it
         session = start(source, text, display, active, known, revisit)
         _welcome(source, display, text is not None, len(session.missing()), revisit)
         session.run()
@@ -90,7 +93,7 @@ def interview(
     if not isinstance(source, Terminal) and session.report_name() is not None:
         # a board report named in the answers file must be writable before the plan is saved
         _report_targets(str(session.report_name()), path, answers)
-    _save(path, plan, text is not None)
+    _save(path, _as_before(plan, path) if existed else plan, existed)
     common.out(f"\nSaved the plan in {display}.\n")
     _audit(path, display, active, max_bytes)
     _offer_report(source, session.report_name(), path, answers, active, max_bytes)
@@ -145,6 +148,19 @@ def _welcome(
         f"Carrying on with {display}: {missing} {are} still to answer. To go through the "
         "answered ones too, run: readiness interview --revisit " + display
     )
+
+
+def _as_before(text: str, path: str) -> str:
+    """The plan written as its file was: with a byte order mark if it had one, and its lines
+    ended with CRLF if its first line was (so that a resumed plan's diff shows only answers)."""
+    with open(path, "rb") as handle:
+        head = handle.read(64 * 1024)
+    if head.startswith(b"\xef\xbb\xbf"):
+        text = "\ufeff" + text
+    first = head.find(b"\n")
+    if first > 0 and head[first - 1] == ord("\r"):
+        text = text.replace("\n", "\r\n")
+    return text
 
 
 def _save(path: str, text: str, existed: bool) -> None:

@@ -129,7 +129,8 @@ def parse(question: Question, text: str, path: KeyPath) -> object:
         return _word(text, words_at(path))
     if kind in ("choices", "list"):
         words = words_at(path)
-        return [_word(piece.strip(), words) for piece in text.split(",") if piece.strip()]
+        chosen = [_word(piece.strip(), words) for piece in text.split(",") if piece.strip()]
+        return list(dict.fromkeys(chosen))  # "1, 1" is one choice, written once
     return text
 
 

@@ -433,7 +433,7 @@ class Session:
                         f"choose from 1 to {len(items)}, or 0" if items else "answer 0",
                     )
                 chosen.append(items[number - 1])
-            return chosen
+            return list(dict.fromkeys(chosen))  # "1, 1" is one line, named once
         return [text.strip()]
 
     def _paid_data(self, question: Question, value: object) -> Data:
