@@ -707,7 +707,8 @@ def stage_seconds(folder: Path, passes: int) -> dict[str, float]:
     ``--jobs 1`` ratio of each format can be while each stage costs what it does.
 
     Each pass runs every stage over the folder in turn (the baseline first or last, by turns),
-    with the garbage collector paused as in a run; a stage's figure is its median over the
+    with the garbage collector paused (a run collects only every 250 plans, over what
+    the plans left); a stage's figure is its median over the
     passes. Stages: a bare CSafeLoader parse (the baseline); reading and parsing with
     readiness's loader; the whole load (with the plan's validation); judging and scoring (what
     the terminal summary needs); the same with every finding located and the full report's
@@ -852,6 +853,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     parser.add_argument("--json", type=Path, metavar="FILE", help="also write the raw figures")
     args = parser.parse_args(argv)
+    if args.scale is not None and args.stages is not None:
+        parser.error("--scale and --stages are separate runs: give one")
+    for name in ("scale", "stages"):
+        if getattr(args, name) is not None and getattr(args, name) < 1:
+            parser.error(f"--{name} needs a number of plans, 1 or more")
     quick = bool(args.quick)
     settings = Settings(
         quick=quick,

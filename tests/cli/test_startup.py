@@ -127,6 +127,16 @@ def test_collections_during_the_audit_pass_over_what_start_up_made(
     assert gc.get_freeze_count() == 0
 
 
+def test_objects_frozen_by_the_program_running_readiness_stay_frozen() -> None:
+    gc.freeze()
+    try:
+        result = run("audit", str(EXAMPLES / "ready.yaml"))
+        assert result.returncode == 0, result.stderr
+        assert gc.get_freeze_count() > 0  # not unfrozen by the run
+    finally:
+        gc.unfreeze()
+
+
 def test_no_list_param_defaults_to_a_built_in_factory() -> None:
     """pydantic reads a default factory's signature when it builds a model; reading a built-in's
     (``list``) compiles Python's tokenizer, a cost paid on every start."""

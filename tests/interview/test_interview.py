@@ -376,7 +376,7 @@ def test_a_choice_given_twice_is_written_once(written: Path) -> None:
         assert line in text
         text = text.replace(line, "")
     written.write_text(text)
-    stdin = typed(["workshop, 1, skills-practice, workshop", "2, 2"])
+    stdin = typed(["workshop, 1, Skills-Practice, skills-practice, WORKSHOP", "2, 2"])
     result = interview(written.parent, "plan.yaml", stdin=stdin)
     assert result.returncode == 0, result.stderr
     text = written.read_text()
@@ -418,6 +418,46 @@ def test_a_resumed_plan_keeps_its_byte_order_mark_and_line_endings(
     after = written.read_bytes().decode("utf-8")
     assert after == bom + before.replace("\n", newline)
     valid(written)
+
+
+def test_a_resumed_plan_takes_the_line_ending_most_of_its_lines_have(written: Path) -> None:
+    line = "    funded_by: [Monthly in-practice coaching] # the budget lines that pay for it\n"
+    before = written.read_text()
+    first, rest = before.replace(line, "").split("\n", 1)
+    written.write_bytes((first + "\n" + rest.replace("\n", "\r\n")).encode("utf-8"))
+    result = interview(written.parent, "plan.yaml", stdin=typed(["2", ""]))
+    assert result.returncode == 0, result.stderr
+    assert written.read_bytes().decode("utf-8") == before.replace("\n", "\r\n")
+
+
+def test_a_plan_file_deleted_while_the_interview_runs_is_saved_all_the_same(
+    written: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """How the file was written is taken when it is read: nothing reads it again at the end."""
+    from readiness.interview.session import Session
+
+    line = "    funded_by: [Monthly in-practice coaching] # the budget lines that pay for it\n"
+    before = written.read_text()
+    written.write_bytes(("\ufeff" + before.replace(line, "")).encode("utf-8"))
+    asking = Session.run
+
+    def run_then_delete(self: Session) -> None:
+        written.unlink()
+        asking(self)
+
+    monkeypatch.setattr(Session, "run", run_then_delete)
+    result = interview(written.parent, "plan.yaml", stdin=typed(["2", ""]))
+    assert result.returncode == 0, result.stderr
+    assert written.read_bytes().decode("utf-8") == "\ufeff" + before
+
+
+def test_a_utf16_plan_is_saved_as_utf8(written: Path) -> None:
+    line = "    funded_by: [Monthly in-practice coaching] # the budget lines that pay for it\n"
+    before = written.read_text()
+    written.write_bytes(before.replace(line, "").replace("\n", "\r\n").encode("utf-16"))
+    result = interview(written.parent, "plan.yaml", stdin=typed(["2", ""]))
+    assert result.returncode == 0, result.stderr
+    assert written.read_bytes() == before.encode("utf-8")
 
 
 def test_a_to_do_answer_is_not_decided_yet(tmp_path: Path) -> None:

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from readiness.errors import InputError
-from readiness.load.source import decode, read_text
+from readiness.load.source import decode, read_text, utf8_layout
 
 PLAN = "readiness: 1\nplan:\n  title: A\n"
 
@@ -134,3 +134,22 @@ def test_the_printable_check_is_yaml_s_printable_set_exactly() -> None:
 
     wrong = [c for c in range(0x110000) if (_NOT_PRINTABLE.match(chr(c)) is None) != printable(c)]
     assert wrong == []
+
+
+@pytest.mark.parametrize(
+    ("data", "layout"),
+    [
+        (b"a: 1\nb: 2\n", (False, False)),
+        (b"\xef\xbb\xbfa: 1\r\nb: 2\r\n", (True, True)),
+        (b"a: 1\nb: 2\r\nc: 3\r\n", (False, True)),  # most lines, not the first, decide
+        (b"a: 1\r\nb: 2\nc: 3\n", (False, False)),
+        (b"", (False, False)),
+        (b"\xef\xbb\xbf", (True, False)),
+        ("a: 1\r\n".encode("utf-16"), (False, False)),  # saved again as UTF-8
+        ("\ufeff\u0d0a: 1\r\n".encode("utf-16-be"), (False, False)),  # 0D 0A: not a CRLF
+    ],
+)
+def test_the_layout_of_a_utf8_file_is_its_byte_order_mark_and_most_common_line_end(
+    data: bytes, layout: tuple[bool, bool]
+) -> None:
+    assert utf8_layout(data) == layout

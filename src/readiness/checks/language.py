@@ -154,7 +154,7 @@ class _Group(NamedTuple):
         return _compiled(self.source)
 
 
-_compiled = cache(re.compile)
+_compiled = lru_cache(maxsize=4096)(re.compile)
 
 
 class _Scan(NamedTuple):

@@ -123,7 +123,11 @@ def emit(run: AuditResult, expected: int, work: Work, outputs: Outputs) -> bool:
 def _young_garbage_only() -> Iterator[None]:
     """While the plans are audited, collections of garbage pass over what was made before
     (modules, the rubric, the writers), which lives for the whole run: each collection then
-    reads only what the plans since the last one left, not every object of the program."""
+    reads only what the plans since the last one left, not every object of the program.
+    Left as it is when something else froze objects already (a program running readiness)."""
+    if gc.get_freeze_count():
+        yield
+        return
     gc.freeze()
     try:
         yield

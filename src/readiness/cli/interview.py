@@ -56,7 +56,7 @@ def interview(
     from pathlib import Path
 
     from readiness.interview import AnswersFile, Stopped, Terminal, finish, start
-    from readiness.load.source import read_text
+    from readiness.load.source import decode, read_bytes, utf8_layout
 
     settings = common.config(config)
     max_bytes = common.max_bytes(None, settings)
@@ -81,7 +81,8 @@ def interview(
             _usable(path)
         display = common.display(path)
         existed = Path(path).exists()
-        text = read_text(Path(path), display, max_bytes) if existed else None
+        data = read_bytes(Path(path), display, max_bytes) if existed else b""
+        text = decode(data, display) if existed else None
         if text is not None and not text.strip():  # an empty file (``touch plan.yaml``)
             text = None  # holds nothing to keep: the interview starts a new plan in it
         session = start(source, text, display, active, known, revisit)
@@ -93,7 +94,7 @@ def interview(
     if not isinstance(source, Terminal) and session.report_name() is not None:
         # a board report named in the answers file must be writable before the plan is saved
         _report_targets(str(session.report_name()), path, answers)
-    _save(path, _as_before(plan, path) if existed else plan, existed)
+    _save(path, _as_before(plan, *utf8_layout(data)), existed)
     common.out(f"\nSaved the plan in {display}.\n")
     _audit(path, display, active, max_bytes)
     _offer_report(source, session.report_name(), path, answers, active, max_bytes)
@@ -150,17 +151,12 @@ def _welcome(
     )
 
 
-def _as_before(text: str, path: str) -> str:
-    """The plan written as its file was: with a byte order mark if it had one, and its lines
-    ended with CRLF if its first line was (so that a resumed plan's diff shows only answers)."""
-    with open(path, "rb") as handle:
-        head = handle.read(64 * 1024)
-    if head.startswith(b"\xef\xbb\xbf"):
-        text = "\ufeff" + text
-    first = head.find(b"\n")
-    if first > 0 and head[first - 1] == ord("\r"):
-        text = text.replace("\n", "\r\n")
-    return text
+def _as_before(text: str, bom: bool, crlf: bool) -> str:
+    """The plan written as its file was when the interview read it: with its byte order mark,
+    and with CRLF line endings if most of its lines had them, so that a resumed plan's diff
+    shows only the answers."""
+    text = text.replace("\n", "\r\n") if crlf else text
+    return "\ufeff" + text if bom else text
 
 
 def _save(path: str, text: str, existed: bool) -> None:

@@ -129,8 +129,7 @@ def parse(question: Question, text: str, path: KeyPath) -> object:
         return _word(text, words_at(path))
     if kind in ("choices", "list"):
         words = words_at(path)
-        chosen = [_word(piece.strip(), words) for piece in text.split(",") if piece.strip()]
-        return list(dict.fromkeys(chosen))  # "1, 1" is one choice, written once
+        return [_word(piece.strip(), words) for piece in text.split(",") if piece.strip()]
     return text
 
 
@@ -162,7 +161,10 @@ def clean(value: object, question: Question) -> object:
     if isinstance(value, YamlFloat):
         return float(value)
     if isinstance(value, list):
-        return [clean(v, question) for v in value]
+        items = [clean(v, question) for v in value]
+        if question.kind in ("choices", "list") and all(isinstance(i, str) for i in items):
+            return list(dict.fromkeys(items))  # "1, 1" or "Workshop, workshop": written once
+        return items
     if isinstance(value, dict):
         return value
     if question.kind == "date" and isinstance(value, str):

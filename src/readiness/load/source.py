@@ -58,6 +58,12 @@ def describe_size(size: int) -> str:
 
 def read_text(path: Path, display: str, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
     """Return the file's text, or raise ``InputError`` saying plainly what is wrong."""
+    return decode(read_bytes(path, display, max_bytes), display)
+
+
+def read_bytes(path: Path, display: str, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
+    """The file's bytes, for ``decode``: a regular file within the size limit, else
+    ``InputError`` saying plainly what is wrong."""
     try:
         _check_regular(path, display)
         with path.open("rb") as handle:
@@ -71,7 +77,16 @@ def read_text(path: Path, display: str, max_bytes: int = DEFAULT_MAX_BYTES) -> s
             hint="a commissioning plan is a few kilobytes; if this really is one, "
             "raise the limit with --max-size",
         )
-    return decode(data, display)
+    return data
+
+
+def utf8_layout(data: bytes) -> tuple[bool, bool]:
+    """For a UTF-8 file's bytes: whether it starts with a byte order mark, and whether most of
+    its lines end with CRLF (``decode`` gives the text without either). False, False for a
+    file in another encoding."""
+    if any(data.startswith(bom) for bom, encoding in _BOMS if encoding != "utf-8"):
+        return False, False
+    return data.startswith(codecs.BOM_UTF8), data.count(b"\r\n") * 2 > data.count(b"\n")
 
 
 def _check_regular(path: Path, display: str) -> None:
