@@ -220,6 +220,35 @@ def test_workers_send_back_only_outcomes_when_no_report_reads_more(
 
 
 @pytest.mark.parametrize(
+    ("args", "commission"),
+    [
+        (["-f", "json"], False),
+        (["-o", "out/r.json", "-o", "out/r.sarif", "-o", "out/r.xml", "-q"], False),
+        (["-o", "out/r.json", "-o", "out/r.md"], True),
+        (["-o", "out/r.html", "-q"], True),
+        (["-f", "github"], True),
+    ],
+)
+def test_the_commission_is_worked_out_only_when_a_report_shows_it(
+    folder: Path, monkeypatch: pytest.MonkeyPatch, args: list[str], commission: bool
+) -> None:
+    from readiness.audit import many
+
+    seen: set[bool] = set()
+    real = many.audit_one
+
+    def audit_one(*given: Any) -> Any:
+        seen.add(given[3].commission)
+        return real(*given)
+
+    monkeypatch.setattr(many, "audit_one", audit_one)
+    (folder / "out").mkdir(exist_ok=True)
+    result = run("audit", "plans", "--jobs", "1", *args, cwd=folder)
+    assert result.returncode == 1, result.stderr
+    assert seen == {commission}
+
+
+@pytest.mark.parametrize(
     "extra",
     [
         ["-f", "github"],

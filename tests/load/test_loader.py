@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+
 import pytest
 
 from readiness.errors import InputError
@@ -235,3 +237,35 @@ def test_a_document_cannot_be_changed_after_loading() -> None:
         result.doc.data = {}  # type: ignore[misc]
     assert result.doc.data == {"plan": {"title": "A"}}
     assert [p.message for p in result.problems] == ["duplicate key 'title' (first on line 2)"]
+
+
+@pytest.mark.parametrize("text", ["a: [1, 2]\n", "a: [1, 2\n"])
+def test_garbage_is_not_collected_while_a_document_is_built(
+    text: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A large file's parse grew faster than its size while Python's full collections walked
+    the document built so far; collecting is paused while it is built, then put back."""
+    import gc
+
+    from readiness.load import parse
+
+    seen: list[bool] = []
+    build = parse._Builder.run
+
+    def run(self: parse._Builder, parser: object) -> None:
+        seen.append(gc.isenabled())
+        build(self, parser)
+
+    monkeypatch.setattr(parse._Builder, "run", run)
+    assert gc.isenabled()
+    with contextlib.suppress(InputError):
+        load_yaml(text, "x.yaml")
+    assert seen == [False]
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        with contextlib.suppress(InputError):
+            load_yaml(text, "x.yaml")
+        assert not gc.isenabled()  # left off, as the caller had it
+    finally:
+        gc.enable()

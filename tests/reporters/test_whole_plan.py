@@ -54,6 +54,29 @@ def test_a_report_that_reads_only_outcomes_writes_the_same_with_them(
     assert written(kind, result, lean=True) == whole
 
 
+@pytest.mark.parametrize("name", ["json", "sarif", "junit"])
+def test_a_report_that_reads_no_commission_writes_the_same_without_it(
+    rubric: Any, result: AuditResult, name: str
+) -> None:
+    """JSON, SARIF and JUnit say nothing of a plan's verdict, packages, overview or timeline:
+    the audit does not work them out for a run of only these reports."""
+    from readiness.audit.many import audit_many
+
+    kind = AUDIT_FORMATS[name].load_writer()
+    assert not kind(result, RenderOptions(), io.StringIO(), 2).commission
+    files = [(path, f"plans/{path.name}") for path in sorted(EXAMPLES.glob("*.yaml"))]
+    bare = audit_many(files, rubric, AuditOptions(as_of=AS_OF, commission=False))
+    assert not any(p.packages or p.timeline or p.verdict or p.overview for p in bare.plans)
+    assert any(p.packages for p in result.plans)
+    assert written(kind, bare, lean=False) == written(kind, result, lean=False)
+
+
+@pytest.mark.parametrize("name", ["terminal", "markdown", "html", "github"])
+def test_reports_that_show_the_commission_say_so(result: AuditResult, name: str) -> None:
+    kind = AUDIT_FORMATS[name].load_writer()
+    assert kind(result, RenderOptions(), io.StringIO(), 1).commission
+
+
 def test_the_baseline_file_and_the_gate_read_only_outcomes(result: AuditResult) -> None:
     assert not Snapshot.whole_plan
     assert written(Snapshot, result, lean=True) == written(Snapshot, result, lean=False)

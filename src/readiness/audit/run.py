@@ -25,6 +25,9 @@ class AuditOptions(NamedTuple):
     where: bool = True
     """Locate every finding in the file and work out what the full reports say (verdict,
     packages, overview, timeline); off when only a one-line summary is wanted."""
+    commission: bool = True
+    """With ``where``: work out what the board reports say of the plan as a commission (the
+    verdict, packages, overview, timeline); off when no report of the run reads it."""
     ignore_waivers: bool = False
     """Judge every criterion on the plan's facts, as if it had no waivers."""
 
@@ -61,6 +64,8 @@ def audit_plan(loaded: LoadedPlan, rubric: Rubric, options: AuditOptions) -> Pla
         examples=loaded.examples,
     )
     if not options.where:  # a line in a summary: band, score and whether it passes
+        return found
+    if not options.commission:  # located findings, for reports that read no more
         return found
     return found._replace(
         verdict=verdict(band, overall, scored, results, rubric.bands),

@@ -204,10 +204,10 @@ def audit(
     passed = emit(
         _header(loaded_rubric, options),
         len(found),
-        lambda pieces, lean: worked(
+        lambda pieces, lean, commission: worked(
             files,
             loaded_rubric,
-            options._replace(where=not summary_only),
+            options._replace(where=not summary_only, commission=commission),
             workers or default_jobs(),
             slim if summary_only else outcomes_only if lean else (lambda plan: plan),
             pieces,
@@ -334,7 +334,7 @@ class _Guard:
             emit(
                 _header(_any_rubric(settings, self.rubric), options),
                 0,
-                lambda pieces, lean: [(problems, None)],
+                lambda pieces, lean, commission: [(problems, None)],
                 Outputs(self.printed, self.targets),
             )
 

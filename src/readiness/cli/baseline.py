@@ -50,6 +50,7 @@ class Snapshot(Writer):
     a few hundred bytes a plan), in a stable order."""
 
     whole_plan = False
+    commission = False
 
     def __init__(
         self, run: AuditResult, options: RenderOptions, out: IO[str], expected: int

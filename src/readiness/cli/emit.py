@@ -65,10 +65,11 @@ class Outputs(NamedTuple):
         return self.printed in CI_FORMATS or any(t.format in CI_FORMATS for t in self.targets)
 
 
-Work = Callable[["Pieces | None", bool], Iterable[tuple["PlanResult | list[Problem]", Any]]]
-"""The audit to run: given what to make of each plan beside it (in the workers) and whether
-the reports then read only each plan's outcomes (``stream.Writer.whole_plan``), each plan's
-result or problems, in order, with what was made of it (None when nothing was)."""
+Work = Callable[["Pieces | None", bool, bool], Iterable[tuple["PlanResult | list[Problem]", Any]]]
+"""The audit to run: given what to make of each plan beside it (in the workers), whether the
+reports then read only each plan's outcomes (``stream.Writer.whole_plan``) and whether any
+reads what the audit says of a plan as a commission (``stream.Writer.commission``), each
+plan's result or problems, in order, with what was made of it (None when nothing was)."""
 
 
 def emit(run: AuditResult, expected: int, work: Work, outputs: Outputs) -> bool:
@@ -91,8 +92,9 @@ def emit(run: AuditResult, expected: int, work: Work, outputs: Outputs) -> bool:
             return [writer.piece(plan, number) for _, writer in writers]
 
         lean = not any(writer.whole_plan for _, writer in writers)
+        commission = any(writer.commission for _, writer in writers)
         with _young_garbage_only():
-            for number, (outcome, made) in enumerate(work(pieces, lean), 1):
+            for number, (outcome, made) in enumerate(work(pieces, lean, commission), 1):
                 if isinstance(outcome, list):
                     problems.extend(outcome)
                 elif carry or not problems:  # once invalid, only the CI formats still matter

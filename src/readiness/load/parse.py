@@ -16,6 +16,7 @@ One module, over 200 lines: the builder is one class whose event handlers share 
 
 from __future__ import annotations
 
+import gc
 import re
 from typing import Any, NamedTuple
 
@@ -459,8 +460,13 @@ def load_yaml(text: str, file: str) -> Parsed:
     """Build a positioned document, or raise ``InputError`` if the file cannot be read."""
     builder = _Builder(file, text)
     parser = None
+    collecting = gc.isenabled()
     try:
         parser = _make_parser(text)
+        # the document only grows while it is built, so collecting garbage meanwhile finds
+        # nothing, and Python's full collections, each over everything built so far, made a
+        # large file's parse grow faster than its size
+        gc.disable()
         builder.run(parser)
     except _Stop:
         builder.fatal = True
@@ -470,6 +476,8 @@ def load_yaml(text: str, file: str) -> Parsed:
         builder.fatal = True
         builder.problems.append(syntax_problem(exc, builder.doc))
     finally:
+        if collecting:
+            gc.enable()
         dispose = getattr(parser, "dispose", None)
         if dispose is not None:
             dispose()

@@ -295,6 +295,7 @@ class Writer(streamed.Writer):
     validated against ``PlanReport``), then the summary from running counts."""
 
     whole_plan = False
+    commission = False
 
     def __init__(
         self, run: AuditResult, options: RenderOptions, out: IO[str], expected: int

@@ -45,6 +45,7 @@ class Writer(streamed.Writer):
     file; at the end the totals open the document and the suites follow."""
 
     whole_plan = False
+    commission = False
 
     def __init__(
         self, run: AuditResult, options: RenderOptions, out: IO[str], expected: int

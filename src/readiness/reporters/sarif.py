@@ -60,6 +60,7 @@ class Writer(streamed.Writer):
     was left out) and the results within GitHub's limit are written after the artifacts."""
 
     whole_plan = False
+    commission = False
 
     def __init__(
         self, run: AuditResult, options: RenderOptions, out: IO[str], expected: int

@@ -42,6 +42,11 @@ class Writer:
     outcome. When no report of a run does, workers send back only that: less to pack and
     unpack."""
 
+    commission = True
+    """Whether the report reads what the audit says of a plan as a commission (its verdict,
+    packages, overview and timeline: ``audit.run.AuditOptions.commission``). When no report
+    of a run does, the audit does not work it out."""
+
     def __init__(
         self, run: AuditResult, options: RenderOptions, out: IO[str], expected: int
     ) -> None:
