@@ -460,6 +460,21 @@ def test_a_utf16_plan_is_saved_as_utf8(written: Path) -> None:
     assert written.read_bytes() == before.encode("utf-8")
 
 
+def test_a_section_written_in_flow_style_stays_on_its_line(tmp_path: Path) -> None:
+    """A note beside each new key has no place inside ``{...}``: it broke the line."""
+    plan = tmp_path / "plan.yaml"
+    plan.write_text(
+        "readiness: 1\n"
+        "plan: {title: Early Help, commissioner: Northshire, start: 2027-01-01, end: 2029-03-31}\n"
+        "workforce: {practitioners: 240}\n"
+    )
+    result = interview(tmp_path, "plan.yaml", stdin=typed(["9", "12", "stop"]))
+    assert result.returncode == 0, result.stderr
+    lines = plan.read_text().splitlines()
+    assert lines[2] == "workforce: {practitioners: 240, teams: 9, line_managers: 12}"
+    valid(plan)
+
+
 def test_a_to_do_answer_is_not_decided_yet(tmp_path: Path) -> None:
     stdin = typed(["TBC", "Early Help", "Northshire", "2027-01-01", "2029-03-31", "240", "TODO"])
     result = interview(tmp_path, "plan.yaml", stdin=stdin + "stop\n")

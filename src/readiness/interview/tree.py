@@ -152,9 +152,13 @@ def put(
             del node[path[-1]]
         return
     depth = 0  # the deepest section the plan already has
+    in_flow = bool(node.fa.flow_style())
     while depth < len(path) - 1 and isinstance(node.get(path[depth]), CommentedMap):
         node = node[path[depth]]
+        in_flow = in_flow or bool(node.fa.flow_style())
         depth += 1
+    if in_flow:  # a section written {like: this} has no room for a note beside each key
+        note = ""
     placed: Any = to_yaml(value, flow)
     if depth < len(path) - 1:  # new sections, made whole before they are placed
         inner = CommentedMap()
