@@ -23,8 +23,7 @@ class AuditOptions(NamedTuple):
     fail_under: float | None = None
     max_bytes: int = DEFAULT_MAX_BYTES
     where: bool = True
-    """Locate every finding in the file and work out what the full reports say (verdict,
-    packages, overview, timeline); off when only a one-line summary is wanted."""
+    """Locate every finding in the file; off when only a one-line summary is wanted."""
     commission: bool = True
     """With ``where``: work out what the board reports say of the plan as a commission (the
     verdict, packages, overview, timeline); off when no report of the run reads it."""
@@ -63,9 +62,9 @@ def audit_plan(loaded: LoadedPlan, rubric: Rubric, options: AuditOptions) -> Pla
         costs=plan_costs(plan),
         examples=loaded.examples,
     )
-    if not options.where:  # a line in a summary: band, score and whether it passes
-        return found
-    if not options.commission:  # located findings, for reports that read no more
+    # a line in a summary (band, score, whether it passes), or located findings for reports
+    # that read no more
+    if not (options.where and options.commission):
         return found
     return found._replace(
         verdict=verdict(band, overall, scored, results, rubric.bands),
